@@ -1,0 +1,112 @@
+import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+
+/**
+ * Ordered parallel map over worker threads. Parallelism moves indices, not objects: each task is a small message
+ * (for generators, an index range), each worker returns encoded results, and results are handed to `onResult`
+ * strictly in task order, whatever order the workers finish in. That is what makes output bytes independent of
+ * the worker count. At most `maxAhead` results wait in memory, which bounds memory on fast workers/slow disks.
+ */
+export interface OrderedMapOptions<T, R> {
+  /** URL of the worker module (its .js in the build, or its .ts under tsx/vitest). It must call serveWorker. */
+  moduleUrl: URL;
+  /** Passed to every worker once, as workerData.init. */
+  init: unknown;
+  workers: number;
+  tasks: readonly T[];
+  onResult: (result: R, taskIndex: number) => void;
+  maxAhead?: number;
+}
+
+const BOOT_URL = new URL("./worker-boot.mjs", import.meta.url);
+
+function spawn(moduleUrl: URL, init: unknown): Worker {
+  // Under tsx or vitest the module is TypeScript; Node 20 workers cannot load .ts directly (nodejs/node#47747),
+  // so a small .mjs bootstrap registers tsx first. The compiled build loads the .js directly.
+  if (moduleUrl.pathname.endsWith(".ts")) {
+    return new Worker(BOOT_URL, { workerData: { init, moduleUrl: moduleUrl.href } });
+  }
+  return new Worker(moduleUrl, { workerData: { init } });
+}
+
+export function orderedParallelMap<T, R>(options: OrderedMapOptions<T, R>): Promise<void> {
+  const { tasks, onResult } = options;
+  const count = Math.max(1, Math.min(options.workers, tasks.length));
+  const maxAhead = options.maxAhead ?? count * 3;
+  return new Promise<void>((resolve, reject) => {
+    if (tasks.length === 0) return resolve();
+    const pool: Worker[] = [];
+    const idle: Worker[] = [];
+    const waiting = new Map<number, R>();
+    let nextTask = 0;
+    let nextToEmit = 0;
+    let failed = false;
+
+    const finish = (error?: unknown) => {
+      if (failed) return;
+      if (error !== undefined) failed = true;
+      for (const w of pool) void w.terminate();
+      if (error !== undefined) reject(error);
+      else resolve();
+    };
+
+    const dispatch = () => {
+      while (!failed && idle.length > 0 && nextTask < tasks.length && nextTask - nextToEmit < maxAhead) {
+        const worker = idle.pop() as Worker;
+        worker.postMessage({ taskIndex: nextTask, task: tasks[nextTask] });
+        nextTask++;
+      }
+    };
+
+    for (let i = 0; i < count; i++) {
+      const worker = spawn(options.moduleUrl, options.init);
+      pool.push(worker);
+      idle.push(worker);
+      worker.on("message", (msg: { taskIndex: number; result?: R; error?: { message: string; stack?: string } }) => {
+        if (failed) return;
+        if (msg.error) {
+          const err = new Error(msg.error.message);
+          if (msg.error.stack) err.stack = msg.error.stack;
+          return finish(err);
+        }
+        waiting.set(msg.taskIndex, msg.result as R);
+        idle.push(worker);
+        try {
+          while (waiting.has(nextToEmit)) {
+            const result = waiting.get(nextToEmit) as R;
+            waiting.delete(nextToEmit);
+            onResult(result, nextToEmit);
+            nextToEmit++;
+          }
+        } catch (error) {
+          return finish(error);
+        }
+        if (nextToEmit === tasks.length) return finish();
+        dispatch();
+      });
+      worker.on("error", (error) => finish(error));
+      worker.on("exit", (code) => {
+        if (!failed && nextToEmit < tasks.length && code !== 0) finish(new Error(`worker exited with code ${code}`));
+      });
+    }
+    dispatch();
+  });
+}
+
+/**
+ * Called by a worker module: answers each task with `handler(task, init)`. Transferable buffers in the result
+ * can be listed by `transfer` to move them instead of copying.
+ */
+export function serveWorker<I, T, R>(handler: (task: T, init: I) => R, transfer?: (result: R) => ArrayBuffer[]): void {
+  if (isMainThread || !parentPort) return;
+  const port = parentPort;
+  const init = (workerData as { init: I }).init;
+  port.on("message", (msg: { taskIndex: number; task: T }) => {
+    try {
+      const result = handler(msg.task, init);
+      port.postMessage({ taskIndex: msg.taskIndex, result }, transfer ? transfer(result) : []);
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({ taskIndex: msg.taskIndex, error: { message: e.message, stack: e.stack } });
+    }
+  });
+}
