@@ -1,0 +1,91 @@
+import type { Argv, CommandModule } from "yargs";
+import { DEFAULT_SEED } from "../core/config.js";
+import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
+import { PRESETS, DEFAULT_PRESET } from "../generators/patient/presets.js";
+import { generateRecords } from "../generators/records/generate-records.js";
+import { recordsConfigSchema } from "../generators/records/config.js";
+import { RECORD_TABLE_NAMES } from "../generators/records/tables.js";
+import { resolveConfig } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { printRunSummary } from "./summary.js";
+
+interface RecordsArgs {
+  patients?: number;
+  seed?: string;
+  preset?: string;
+  format?: string;
+  tables?: string[];
+  shard?: string;
+  workers?: number;
+  "batch-size"?: number;
+  out: string;
+  overwrite: boolean;
+  config?: string;
+  quiet: boolean;
+}
+
+const recordsCommand: CommandModule<object, RecordsArgs> = {
+  command: "records",
+  describe: "Generate linked case-record tables (patients, teeth, lesions, lab_cases, Creighton-shaped teeth)",
+  builder: (y) =>
+    (y as Argv<object>)
+      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
+      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("format", { alias: "f", type: "string", describe: `Table format: ${TABLE_FORMAT_NAMES.join(", ")} (default csv)` })
+      .option("tables", { type: "array", string: true, describe: `Tables to write (default all): ${RECORD_TABLE_NAMES.join(", ")}` })
+      .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (e.g. 0/4)" })
+      .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
+      .option("batch-size", { type: "number", describe: "Patients per batch / Parquet row group (default 1000)" })
+      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
+      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
+      .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
+      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
+      .example("$0 generate records -n 1000 -o out/records", "1,000 patients of the default clinic preset, CSV")
+      .example("$0 generate records -n 100000 --preset us-adult -f parquet -w 2 -o out/us", "Parquet, two worker threads")
+      .example("$0 generate records -n 1000000 --shard 0/4 -o out/shard0", "First of four shards (run 1/4..3/4 elsewhere)")
+      .example("$0 generate records --config run.json -o out/run", "Options from a JSON file (see `dentsynth config --schema`)") as Argv<RecordsArgs>,
+  handler: async (argv) => {
+    const config = resolveConfig(
+      recordsConfigSchema,
+      {
+        patients: argv.patients,
+        seed: argv.seed,
+        preset: argv.preset,
+        format: argv.format,
+        tables: argv.tables,
+        shard: argv.shard,
+        workers: argv.workers,
+        batchSize: argv["batch-size"],
+      },
+      argv.config,
+    );
+    if (!argv.quiet) process.stderr.write(`Seed: ${config.seed}  preset: ${config.preset}  format: ${config.format}\n`);
+    let bar: ReturnType<typeof progressReporter> | undefined;
+    const manifest = await generateRecords(config, argv.out, {
+      overwrite: argv.overwrite,
+      command: `dentsynth ${process.argv.slice(2).join(" ")}`,
+      ...(argv.quiet
+        ? {}
+        : {
+            onProgress: (done: number, total: number) => {
+              bar ??= progressReporter("patients", total);
+              bar.update(done);
+            },
+          }),
+    });
+    bar?.stop();
+    if (!argv.quiet) printRunSummary(manifest, argv.out);
+  },
+};
+
+export const generateCommand: CommandModule = {
+  command: "generate <kind>",
+  describe: "Generate synthetic data",
+  builder: (y) =>
+    y
+      .command(recordsCommand as unknown as CommandModule)
+      .demandCommand(1, "Name what to generate: records")
+      .example("$0 generate records -n 200 -o out/records", "200 patients as CSV tables"),
+  handler: () => {},
+};

@@ -1,0 +1,36 @@
+import { TABLE_FORMATS, batchFromRows, type CellValue, type EncodedChunk } from "../../core/sinks/index.js";
+import { PRESETS } from "../patient/presets.js";
+import { samplePatient } from "../patient/sample-patient.js";
+import type { RecordsConfig } from "./config.js";
+import { RECORD_TABLES, patientRows } from "./tables.js";
+
+/** The encoded rows of every requested table for patients [start, end). */
+export interface EncodedBatch {
+  patients: number;
+  tables: Record<string, { rowCount: number; chunk: EncodedChunk }>;
+}
+
+/**
+ * Generates and encodes one batch. Pure in (config, start, end): this is the unit a worker runs, and running it
+ * on the main thread gives the same bytes.
+ */
+export function encodeRecordBatch(config: RecordsConfig, start: number, end: number): EncodedBatch {
+  const preset = PRESETS[config.preset];
+  if (!preset) throw new RangeError(`unknown preset ${config.preset}`);
+  const specs = RECORD_TABLES.filter((t) => config.tables.includes(t.name));
+  const rows: Record<string, CellValue[][]> = Object.fromEntries(specs.map((s) => [s.name, []]));
+  for (let i = start; i < end; i++) {
+    const perTable = patientRows(samplePatient(i, config.seed, preset));
+    for (const spec of specs) {
+      const target = rows[spec.name] as CellValue[][];
+      for (const row of perTable[spec.name] ?? []) target.push(row);
+    }
+  }
+  const format = TABLE_FORMATS[config.format];
+  const tables: EncodedBatch["tables"] = {};
+  for (const spec of specs) {
+    const tableRows = rows[spec.name] as CellValue[][];
+    tables[spec.name] = { rowCount: tableRows.length, chunk: format.encode(spec, batchFromRows(spec, tableRows)) };
+  }
+  return { patients: end - start, tables };
+}
