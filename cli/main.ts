@@ -8,6 +8,7 @@ import { configCommand } from "./config-command.js";
 import { demoCommand } from "./demo.js";
 import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
+import { splitCommand } from "./split.js";
 
 /**
  * The dentsynth command line. Each command lives in its own file and is a thin layer: parse (yargs), validate
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage("$0 <command> [options]\n\nSeeded synthetic dental datasets, and how good and how safe they are.")
     .command(demoCommand as never)
     .command(generateCommand)
+    .command(splitCommand as never)
     .command(configCommand as never)
     .demandCommand(1, "Name a command.")
     .strict()
