@@ -1,4 +1,4 @@
-import { csvField } from "./text-format.js";
+import { csvField, numberFormatter } from "./text-format.js";
 import { TextTableWriter } from "./text-table-writer.js";
 import type { TableFormat } from "./table-format.js";
 
@@ -6,17 +6,17 @@ import type { TableFormat } from "./table-format.js";
 export const csvFormat: TableFormat = {
   name: "csv",
   extension: "csv",
-  encode(_spec, batch) {
-    let out = "";
-    for (let r = 0; r < batch.rowCount; r++) {
-      let line = "";
-      for (let c = 0; c < batch.columns.length; c++) {
-        if (c > 0) line += ",";
-        line += csvField((batch.columns[c] as unknown[])[r] as never);
-      }
-      out += line + "\n";
+  encode(spec, rows) {
+    const formats = spec.columns.map(numberFormatter);
+    const width = formats.length;
+    const lines = new Array<string>(rows.length);
+    const cells = new Array<string>(width);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
+      for (let c = 0; c < width; c++) cells[c] = csvField(row[c] as never, formats[c]);
+      lines[r] = cells.join(",");
     }
-    return out;
+    return lines.length > 0 ? lines.join("\n") + "\n" : "";
   },
   open(path, spec) {
     return new TextTableWriter(path, spec.columns.map((c) => csvField(c.name)).join(",") + "\n");

@@ -1,4 +1,4 @@
-import { formatNumber } from "./text-format.js";
+import { numberFormatter } from "./text-format.js";
 import { TextTableWriter } from "./text-table-writer.js";
 import type { TableFormat } from "./table-format.js";
 
@@ -6,19 +6,22 @@ import type { TableFormat } from "./table-format.js";
 export const jsonlFormat: TableFormat = {
   name: "jsonl",
   extension: "jsonl",
-  encode(spec, batch) {
-    const keys = spec.columns.map((c) => JSON.stringify(c.name));
-    let out = "";
-    for (let r = 0; r < batch.rowCount; r++) {
+  encode(spec, rows) {
+    const keys = spec.columns.map((c) => JSON.stringify(c.name) + ":");
+    const formats = spec.columns.map(numberFormatter);
+    const lines = new Array<string>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
       let line = "{";
       for (let c = 0; c < keys.length; c++) {
-        const value = (batch.columns[c] as unknown[])[r];
-        const text = typeof value === "number" ? (formatNumber(value) ?? "null") : JSON.stringify(value ?? null);
-        line += (c > 0 ? "," : "") + keys[c] + ":" + text;
+        const value = row[c];
+        const text =
+          typeof value === "number" ? ((formats[c] as (v: number) => string | null)(value) ?? "null") : typeof value === "boolean" ? String(value) : JSON.stringify(value ?? null);
+        line += (c > 0 ? "," : "") + keys[c] + text;
       }
-      out += line + "}\n";
+      lines[r] = line + "}";
     }
-    return out;
+    return lines.length > 0 ? lines.join("\n") + "\n" : "";
   },
   open(path) {
     return new TextTableWriter(path, "");

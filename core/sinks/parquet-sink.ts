@@ -3,7 +3,7 @@ import type { Hash } from "node:crypto";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { sha256 } from "../hash.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import type { ColumnBatch, ColumnType, TableSpec } from "./table-spec.js";
+import { batchFromRows, type ColumnBatch, type ColumnType, type TableSpec } from "./table-spec.js";
 import type { EncodedChunk, TableFormat, TableWriter, WrittenFile } from "./table-format.js";
 
 /** Parquet physical/logical type of each column type. Strings are UTF8 byte arrays; all columns are OPTIONAL. */
@@ -76,6 +76,6 @@ class ParquetTableWriter implements TableWriter {
 export const parquetFormat: TableFormat = {
   name: "parquet",
   extension: "parquet",
-  encode: (_spec, batch) => batch,
+  encode: (spec, rows) => batchFromRows(spec, rows),
   open: (path, spec) => new ParquetTableWriter(path, spec),
 };

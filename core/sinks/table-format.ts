@@ -1,4 +1,4 @@
-import type { ColumnBatch, TableSpec } from "./table-spec.js";
+import type { ColumnBatch, Row, TableSpec } from "./table-spec.js";
 
 /** What a writer reports when it closes: it feeds the manifest. */
 export interface WrittenFile {
@@ -15,7 +15,7 @@ export interface TableWriter {
   destroy(): void;
 }
 
-/** Text for CSV and JSONL; the column batch itself for Parquet, which encodes whole row groups in the writer. */
+/** Text for CSV and JSONL; a column-major batch for Parquet, which encodes whole row groups in the writer. */
 export type EncodedChunk = string | ColumnBatch;
 
 /**
@@ -25,6 +25,6 @@ export type EncodedChunk = string | ColumnBatch;
 export interface TableFormat {
   name: "csv" | "jsonl" | "parquet";
   extension: string;
-  encode(spec: TableSpec, batch: ColumnBatch): EncodedChunk;
+  encode(spec: TableSpec, rows: readonly Row[]): EncodedChunk;
   open(path: string, spec: TableSpec): TableWriter;
 }

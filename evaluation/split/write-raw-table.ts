@@ -1,4 +1,4 @@
-import { TABLE_FORMATS, batchFromRows, type CellValue, type ColumnSpec, type TableSpec } from "../../core/sinks/index.js";
+import { TABLE_FORMATS, type CellValue, type ColumnSpec, type TableSpec } from "../../core/sinks/index.js";
 import type { WrittenFile } from "../../core/sinks/table-format.js";
 import type { RawTable, RawValue } from "../data/raw-table.js";
 
@@ -40,11 +40,8 @@ export function writeRawRows(table: RawTable, rows: readonly number[], path: str
     const chunk = 50_000;
     for (let start = 0; start < rows.length; start += chunk) {
       const slice = rows.slice(start, start + chunk);
-      const batch = batchFromRows(
-        spec,
-        slice.map((r) => table.columns.map((c, j) => cell(c.values[r], (spec.columns[j] as ColumnSpec).type))),
-      );
-      writer.write(f.encode(spec, batch), slice.length);
+      const rowsOut = slice.map((r) => table.columns.map((c, j) => cell(c.values[r], (spec.columns[j] as ColumnSpec).type)));
+      writer.write(f.encode(spec, rowsOut), slice.length);
     }
     return writer.close();
   } catch (error) {

@@ -27,7 +27,7 @@ const col = (
   type: ColumnSpec["type"],
   unit: string,
   meaning: string,
-  extra: Partial<Pick<ColumnSpec, "allowed" | "range" | "nullable">> = {},
+  extra: Partial<Pick<ColumnSpec, "allowed" | "range" | "nullable" | "decimals">> = {},
 ): ColumnSpec => ({ name, type, unit, meaning, ...extra });
 
 /** Rounds a measurement for output: charts record millimetres to 0.01 at most, and shorter text is smaller files. */
@@ -51,7 +51,7 @@ export const patientsTable: TableSpec = {
     col("dmft", "int32", "teeth", "DMFT = D + M + F.", { range: [0, 28] }),
     col("lesion_count", "int32", "lesions", "Active caries lesions in the chart."),
     col("lab_case_count", "int32", "cases", "Dental-lab cases ordered for the patient."),
-    col("follow_up_years", "float64", "years", "Length of the observation window for tooth loss."),
+    col("follow_up_years", "float64", "years", "Length of the observation window for tooth loss.", { decimals: 2 }),
     col("preset", "string", "", "Population preset the patient was drawn from."),
   ],
 };
@@ -75,13 +75,13 @@ export const teethTable: TableSpec = {
       allowed: ["none", "filled", "crowned", "implant", "pontic"],
     }),
     col("root_canal_treated", "boolean", "", "Endodontic (root canal) treatment."),
-    col("filled_surfaces", "string", "", "Restored surfaces in M O D B L order, e.g. 'MOD'; empty if none."),
+    col("filled_surfaces", "string", "", "Restored surfaces in M O D B L order, e.g. 'MOD'; null if none.", { nullable: true }),
     col("lesion_count", "int32", "lesions", "Active caries lesions on the tooth.", { range: [0, 5] }),
-    col("pd_mean", "float64", "mm", "Mean probing depth over 6 sites.", { nullable: true }),
+    col("pd_mean", "float64", "mm", "Mean probing depth over 6 sites.", { nullable: true, decimals: 2 }),
     col("pd_max", "float64", "mm", "Maximum probing depth over 6 sites.", { nullable: true }),
-    col("cal_mean", "float64", "mm", "Mean clinical attachment loss over 6 sites.", { nullable: true }),
+    col("cal_mean", "float64", "mm", "Mean clinical attachment loss over 6 sites.", { nullable: true, decimals: 2 }),
     col("cal_max", "float64", "mm", "Maximum clinical attachment loss over 6 sites.", { nullable: true }),
-    col("recession_mean", "float64", "mm", "Mean gingival recession (CEJ to margin) over 6 sites.", { nullable: true }),
+    col("recession_mean", "float64", "mm", "Mean gingival recession (CEJ to margin) over 6 sites.", { nullable: true, decimals: 2 }),
     col("bleeding_sites", "int32", "sites", "Sites bleeding on probing (of 6).", { range: [0, 6], nullable: true }),
     col("plaque_sites", "int32", "sites", "Sites with plaque (of 6).", { range: [0, 6], nullable: true }),
     col("mobility", "int32", "grade", "Miller mobility grade.", { range: [0, 3], nullable: true }),
@@ -135,7 +135,7 @@ export const labCasesTable: TableSpec = {
     }),
     col("turnaround_days", "int32", "business days", "In-lab turnaround."),
     col("remake", "boolean", "", "The restoration was sent back for a remake."),
-    col("remake_reason", "string", "", "Why it was remade; empty when not remade.", {
+    col("remake_reason", "string", "", "Why it was remade; null when not remade.", {
       allowed: ["proximal_contact", "margin_fit", "shade_esthetics", "occlusion", "fracture", "other"],
       nullable: true,
     }),
@@ -178,8 +178,11 @@ function perioCells(tooth: ToothState): CellValue[] {
   ];
 }
 
-/** The rows one patient contributes to each table, each row in its table's column order. */
-export function patientRows(patient: VirtualPatient): Record<string, CellValue[][]> {
+/**
+ * The rows one patient contributes to each table, each row in its table's column order. `only` skips the tables
+ * not asked for (the Creighton shape is the costliest).
+ */
+export function patientRows(patient: VirtualPatient, only?: ReadonlySet<string>): Record<string, CellValue[][]> {
   const pid = patient.id;
   const d = patient.demographics;
   const dmft = dmftOf(patient);
@@ -199,7 +202,7 @@ export function patientRows(patient: VirtualPatient): Record<string, CellValue[]
       tooth.presence,
       tooth.restoration,
       tooth.rootCanalTreated,
-      SURFACES.filter((s) => tooth.filledSurfaces.includes(s)).join(""),
+      tooth.filledSurfaces.length > 0 ? SURFACES.filter((s) => tooth.filledSurfaces.includes(s)).join("") : null,
       tooth.lesions.length,
       ...perioCells(tooth),
       tooth.lostDuringFollowUp,
@@ -220,9 +223,10 @@ export function patientRows(patient: VirtualPatient): Record<string, CellValue[]
     c.remake,
     c.remakeReason,
   ]);
-  const creighton = creightonRows(patient).map((row) =>
-    CREIGHTON_COLUMNS.map((c) => (row as Record<string, CellValue>)[c.name] ?? null),
-  );
+  const creighton =
+    only && !only.has("creighton")
+      ? []
+      : creightonRows(patient).map((row) => CREIGHTON_COLUMNS.map((c) => (row as Record<string, CellValue>)[c.name] ?? null));
   return {
     patients: [
       [

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parquetReadObjects } from "hyparquet";
-import { TABLE_FORMATS, batchFromRows, type CellValue, type TableSpec } from "../../../core/sinks/index.js";
-import { csvField } from "../../../core/sinks/text-format.js";
+import { TABLE_FORMATS, type CellValue, type TableSpec } from "../../../core/sinks/index.js";
+import { csvField, formatFixed } from "../../../core/sinks/text-format.js";
 import { sha256Hex } from "../../../core/hash.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dentsynth-sinks-"));
@@ -34,7 +34,7 @@ function writeTable(format: keyof typeof TABLE_FORMATS, batches: CellValue[][][]
   const f = TABLE_FORMATS[format];
   const path = join(dir, `t-${format}-${batches.length}.${f.extension}`);
   const writer = f.open(path, spec);
-  for (const b of batches) writer.write(f.encode(spec, batchFromRows(spec, b)), b.length);
+  for (const b of batches) writer.write(f.encode(spec, b), b.length);
   return { path, written: writer.close() };
 }
 
@@ -53,6 +53,16 @@ describe("csvField", () => {
     expect(csvField(null)).toBe("");
     expect(csvField(Number.NaN)).toBe("");
     expect(csvField(true)).toBe("true");
+  });
+});
+
+describe("formatFixed", () => {
+  it("prints a rounded number exactly as String() would, with integer arithmetic", () => {
+    for (const x of [0, 2.5, -0.05, 3.14, 10, 1234.5678, -7.001, 0.1 + 0.2]) {
+      expect(formatFixed(x, 4)).toBe(String(Math.round(x * 1e4) / 1e4));
+    }
+    expect(formatFixed(2.8333333, 2)).toBe("2.83");
+    expect(formatFixed(Number.NaN, 2)).toBeNull();
   });
 });
 
