@@ -39,6 +39,7 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
     const manifest = await generateRecords({ patients: argv.patients, seed: argv.seed }, recordsDir, {
       overwrite: ours,
       command: `dentsynth ${process.argv.slice(2).join(" ")}`,
+      outOptionName: "--out",
       onProgress: (done, total) => {
         bar ??= progressReporter("patients", total);
         bar.update(done);

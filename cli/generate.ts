@@ -65,6 +65,7 @@ const recordsCommand: CommandModule<object, RecordsArgs> = {
     const manifest = await generateRecords(config, argv.out, {
       overwrite: argv.overwrite,
       command: `dentsynth ${process.argv.slice(2).join(" ")}`,
+      outOptionName: "--out",
       ...(argv.quiet
         ? {}
         : {

@@ -42,7 +42,7 @@ export const splitCommand: CommandModule<object, SplitArgs> = {
       problems.push({ path: "--format", message: messages.invalidChoice(argv.format ?? argv.in, TABLE_FORMAT_NAMES) });
     }
     if (problems.length > 0) throw new UsageError(problems);
-    const out = StagedOutputDir.open(argv.out, { overwrite: argv.overwrite });
+    const out = StagedOutputDir.open(argv.out, { overwrite: argv.overwrite, optionName: "--out" });
     try {
       const started = Date.now();
       const table = await readRawTable(argv.in);

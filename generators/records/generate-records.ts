@@ -17,6 +17,8 @@ export interface GenerateRecordsOptions {
   onProgress?: (done: number, total: number) => void;
   /** The command line, recorded in the manifest. */
   command?: string;
+  /** How problems with the output folder name it ("--out" from the CLI). */
+  outOptionName?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function generateRecords(
   options: GenerateRecordsOptions = {},
 ): Promise<RunManifest> {
   const config: RecordsConfig = parseConfig(recordsConfigSchema, input);
-  const out = StagedOutputDir.open(outDir, { overwrite: options.overwrite ?? false });
+  const out = StagedOutputDir.open(outDir, { overwrite: options.overwrite ?? false, optionName: options.outOptionName ?? "out" });
   const started = Date.now();
   const format = TABLE_FORMATS[config.format];
   const specs = RECORD_TABLES.filter((t) => config.tables.includes(t.name));

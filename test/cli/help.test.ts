@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+describe("help and version", () => {
+  it("prints the package version", () => {
+    const r = runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("lists the commands", () => {
+    const r = runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["demo", "generate", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
+  });
+
+  it.each([["demo"], ["generate"], ["generate", "records"], ["config"]])("gives help with examples for %s", (...cmd) => {
+    const r = runCli([...cmd, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+  });
+
+  it("prints the JSON Schema of the records config", () => {
+    const r = runCli(["config", "--schema"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { properties: Record<string, { description?: string }>; required?: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["patients", "seed", "preset", "format", "shard", "workers"]));
+    expect(schema.required).toEqual(["patients"]);
+    expect(schema.properties.patients?.description).toMatch(/patients/);
+  });
+});
