@@ -102,6 +102,11 @@ export interface ToothState {
   perio: PerioChart | null;
   /** The tooth was lost during the follow-up window (only for teeth present at baseline). */
   lostDuringFollowUp: boolean;
+  /**
+   * Years from baseline to the loss, in whole days (a multiple of 1/365) as in the Creighton `time` column;
+   * null unless `lostDuringFollowUp`. Always within (0, followUpYears].
+   */
+  lostAfterYears: number | null;
 }
 
 export type LabRestorationType = "single_crown" | "bridge" | "implant_crown";
