@@ -42,7 +42,22 @@ function benchRecords(): void {
   }
 }
 
-const suites: Record<string, () => void> = { records: benchRecords };
+/** Sampling alone (no tables, no files): patients per CPU-second of one thread, per preset. */
+async function benchPatients(): Promise<void> {
+  const { PRESETS, samplePatient } = await import("../dist/index.js");
+  const n = Number(flag("patients", "20000"));
+  console.log(`patient model: ${n.toLocaleString("en-US")} patients per preset, one thread`);
+  for (const preset of Object.values(PRESETS)) {
+    for (let i = 0; i < 2000; i++) samplePatient(i, "warm-up", preset);
+    const start = process.cpuUsage();
+    for (let i = 0; i < n; i++) samplePatient(i, "bench", preset);
+    const used = process.cpuUsage(start);
+    const rate = n / ((used.user + used.system) / 1e6);
+    console.log(`  ${preset.name.padEnd(10)} ${Math.round(rate).toLocaleString("en-US").padStart(8)} patients per CPU-second`);
+  }
+}
+
+const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords };
 const chosen = args[0] && !args[0].startsWith("--") ? [args[0]] : Object.keys(suites);
 for (const name of chosen) {
   const suite = suites[name];
@@ -50,5 +65,5 @@ for (const name of chosen) {
     console.error(`unknown bench suite ${name}; valid suites are ${Object.keys(suites).join(", ")}`);
     process.exit(2);
   }
-  suite();
+  await suite();
 }
