@@ -9,6 +9,7 @@ import { demoCommand } from "./demo.js";
 import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
 import { splitCommand } from "./split.js";
+import { evaluateCommand } from "./evaluate.js";
 
 /**
  * The dentsynth command line. Each command lives in its own file and is a thin layer: parse (yargs), validate
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(demoCommand as never)
     .command(generateCommand)
     .command(splitCommand as never)
+    .command(evaluateCommand)
     .command(configCommand as never)
     .demandCommand(1, "Name a command.")
     .strict()

@@ -1,20 +1,7 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-/**
- * The tool's version, read once from package.json so it is never out of step with the published package.
- * Works from the TypeScript sources (core/) and from the compiled build (dist/core/) alike.
- */
-function readVersion(): string {
-  for (const rel of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "dentsynth" && pkg.version) return pkg.version;
-    } catch {
-      // not at this depth; try the next
-    }
-  }
-  return "0.0.0";
-}
-
+/** The tool's version, read once from package.json so it is never out of step with the published package. */
 export const TOOL_NAME = "dentsynth";
-export const TOOL_VERSION = readVersion();
+export const TOOL_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;

@@ -57,7 +57,16 @@ export interface AudienceVerdict {
 export interface EvaluationReport {
   reportVersion: typeof REPORT_VERSION;
   kind: "tabular-evaluation";
-  info: { tool: string; version: string; generatedAt: string; seed: string; durationMs: number; command: string };
+  info: {
+    tool: string;
+    version: string;
+    generatedAt: string;
+    seed: string;
+    durationMs: number;
+    command: string;
+    /** Wall time of each evaluation step, in order. */
+    steps: { step: string; seconds: number }[];
+  };
   inputs: {
     train: InputSummary;
     holdout: InputSummary;

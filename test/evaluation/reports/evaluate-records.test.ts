@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { evaluateRecords } from "../../../evaluation/reports/evaluate-records.js";
+import { renderHtml } from "../../../evaluation/reports/render-html.js";
+import { renderJson } from "../../../evaluation/reports/render-json.js";
+import { renderMarkdown } from "../../../evaluation/reports/render-markdown.js";
+import type { EvaluationReport } from "../../../evaluation/reports/report.js";
+import { reportFixture } from "./fixture.js";
+
+const fx = reportFixture(120);
+const sources = { train: "train.csv", holdout: "holdout.csv", synthetic: "synthetic.csv" };
+const run = (synthetic: ReturnType<typeof fx.load>) =>
+  evaluateRecords({ train: fx.load(fx.train), holdout: fx.load(fx.holdout), synthetic }, { seed: "t", mlp: false, sources, command: "test", resamples: 100 });
+const result = (r: EvaluationReport, section: string, key: string) => r.sections.find((s) => s.id === section)?.results.find((x) => x.key === key);
+
+describe("evaluateRecords known answers", () => {
+  it("flags a copy of the training data as maximally risky", async () => {
+    const report = await run(fx.load(fx.train));
+    expect(result(report, "privacy", "exact_copies")?.value).toBe(1);
+    expect(result(report, "privacy", "mia")?.value).toBeGreaterThan(0.95);
+    expect(report.verdicts.privacyReviewer.verdict).toBe("poor");
+    expect(result(report, "privacy", "dcr")?.value).toBeGreaterThan(0.95);
+  });
+
+  it("does not flag an independent sample of the same population", async () => {
+    const report = await run(fx.load(fx.independent));
+    const mia = result(report, "privacy", "mia");
+    expect(result(report, "privacy", "exact_copies")?.value).toBeLessThan(0.02);
+    // The headline is a maximum over attacks, so it sits a little above 0.5 by selection; its interval covers 0.5.
+    expect(mia?.interval?.lower).toBeLessThan(0.5);
+    expect(mia?.value).toBeLessThan(0.65);
+    // Fidelity at the noise floor: an independent sample is itself a second real sample.
+    const ks = result(report, "fidelity", "ks");
+    expect(Math.abs((ks?.value ?? 0) - (ks?.noiseFloor?.value ?? 1))).toBeLessThan(0.05);
+    const det = result(report, "fidelity", "detection");
+    expect(det?.interval?.lower).toBeLessThan(0.6);
+  });
+
+  it("renders every section to JSON, Markdown and HTML with intervals, noise floors and sample sizes", async () => {
+    const report = await run(fx.load(fx.independent));
+    const json = JSON.parse(renderJson(report)) as EvaluationReport;
+    expect(json.reportVersion).toBe("1.0");
+    expect(json.sections.map((s) => s.id)).toEqual(["fidelity", "privacy", "utility", "diagnostics"]);
+    for (const s of json.sections) for (const r of s.results) expect(r.n.real).toBeGreaterThan(0);
+    expect(json.info.steps.length).toBeGreaterThan(5);
+    const md = renderMarkdown(report);
+    for (const heading of ["## Verdicts", "## Threat model", "For the privacy reviewer", "For the ML team", "noise floor"]) expect(md).toContain(heading);
+    const html = renderHtml(report);
+    expect(html).toContain('src="plotly.min.js"');
+    expect(html).toContain('data-figure="mia-roc"');
+  });
+});
