@@ -57,7 +57,19 @@ async function benchPatients(): Promise<void> {
   }
 }
 
-const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords };
+/** The full tabular evaluation on ~100k rows per table (target: under 2 minutes on 2 cores). */
+function benchEvaluate(): void {
+  const rows = Number(flag("rows", "100000"));
+  const child = fileURLToPath(new URL("./evaluate-child.mjs", import.meta.url));
+  console.log(`evaluate records: train, holdout and synthetic of ~${rows.toLocaleString("en-US")} rows each (target: under 2 minutes on 2 cores)`);
+  const line = execFileSync(process.execPath, [child, String(rows), args.includes("--no-mlp") ? "no-mlp" : "mlp"], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const r = JSON.parse(line) as { rows: number; columns: number; prepareSeconds: number; evaluateSeconds: number; maxRssMb: number; steps: { step: string; seconds: number }[] };
+  console.log(`  ${r.rows.toLocaleString("en-US")} rows x ${r.columns} columns per table; tables built in ${r.prepareSeconds.toFixed(1)} s`);
+  for (const s of r.steps) console.log(`  ${s.step.padEnd(42)} ${s.seconds.toFixed(1).padStart(7)} s`);
+  console.log(`  total evaluation ${r.evaluateSeconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+}
+
+const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate };
 const chosen = args[0] && !args[0].startsWith("--") ? [args[0]] : Object.keys(suites);
 for (const name of chosen) {
   const suite = suites[name];

@@ -84,5 +84,6 @@ function compareSentence(result: MetricResult<unknown>, floor: MetricResult<unkn
     if (overlap) return `${base}: this score is at the real-vs-real noise floor.`;
   }
   const better = result.normalized > floor.normalized;
-  return `${base}: this score is ${better ? "above" : "below"} the real-vs-real noise floor.`;
+  // "better"/"worse" rather than above/below: for minimised metrics (detection AUC) a worse score is a higher number.
+  return `${base}: this score is ${better ? "better" : "worse"} than the real-vs-real noise floor.`;
 }

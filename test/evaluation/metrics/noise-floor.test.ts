@@ -28,7 +28,7 @@ const metrics: [string, PairMetric<unknown>][] = [
   ["prdc", precisionRecallDensityCoverage],
 ];
 const AT = "this score is at the real-vs-real noise floor.";
-const BELOW = "this score is below the real-vs-real noise floor.";
+const BELOW = "this score is worse than the real-vs-real noise floor.";
 
 describe("withNoiseFloor", () => {
   it.each(metrics)("%s: a disjoint real sample scores at the noise floor", async (_name, metric) => {
