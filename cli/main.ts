@@ -53,4 +53,5 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 const code = await main(hideBin(process.argv));
-process.exitCode = code;
+// A command may set a non-zero exit code without failing (a --fail-on gate holds): keep it.
+if (code !== 0 || process.exitCode === undefined) process.exitCode = code;
