@@ -1,3 +1,4 @@
+import { pearson } from "../stats/pearson.js";
 import type { MetricResult, Table } from "../types.js";
 import type { ReportFigure, ReportResult } from "./report.js";
 
@@ -79,44 +80,10 @@ function distributionFigure(name: string, train: Table, holdout: Table, syntheti
   };
 }
 
+/** Pearson correlations of every pair of the named numeric columns (pairwise-complete rows). */
 function pearsonMatrix(table: Table, names: string[]): number[][] {
   const cols = names.map((n) => table.columns.find((c) => c.name === n)?.values as Float64Array);
-  const k = names.length;
-  const out = Array.from({ length: k }, () => new Array<number>(k).fill(Number.NaN));
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      const x = cols[a] as Float64Array;
-      const y = cols[b] as Float64Array;
-      let n = 0;
-      let sx = 0;
-      let sy = 0;
-      for (let i = 0; i < x.length; i++) {
-        const u = x[i] as number;
-        const v = y[i] as number;
-        if (Number.isNaN(u) || Number.isNaN(v)) continue;
-        n++;
-        sx += u;
-        sy += v;
-      }
-      const mx = sx / n;
-      const my = sy / n;
-      let sxy = 0;
-      let sxx = 0;
-      let syy = 0;
-      for (let i = 0; i < x.length; i++) {
-        const u = x[i] as number;
-        const v = y[i] as number;
-        if (Number.isNaN(u) || Number.isNaN(v)) continue;
-        sxy += (u - mx) * (v - my);
-        sxx += (u - mx) ** 2;
-        syy += (v - my) ** 2;
-      }
-      const r = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
-      (out[a] as number[])[b] = r;
-      (out[b] as number[])[a] = r;
-    }
-  }
-  return out;
+  return cols.map((x) => cols.map((y) => pearson(x, y)));
 }
 
 function correlationFigure(train: Table, synthetic: Table, holdout: Table): ReportFigure | null {

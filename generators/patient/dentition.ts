@@ -1,7 +1,7 @@
 import type { Arch, Fdi, Surface, ToothType } from "./types.js";
 
-/** Tooth type by FDI position digit 1-8. */
-const TYPE_BY_POSITION: readonly ToothType[] = [
+/** Tooth types in FDI position order 1-8 (central incisor to third molar). */
+export const TOOTH_TYPES: readonly ToothType[] = [
   "central_incisor",
   "lateral_incisor",
   "canine",
@@ -33,7 +33,7 @@ export function positionOf(fdi: Fdi): number {
 }
 
 export function toothTypeOf(fdi: Fdi): ToothType {
-  return TYPE_BY_POSITION[positionOf(fdi) - 1] as ToothType;
+  return TOOTH_TYPES[positionOf(fdi) - 1] as ToothType;
 }
 
 export function archOf(fdi: Fdi): Arch {

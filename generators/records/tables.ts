@@ -1,7 +1,7 @@
 import type { CellValue, ColumnSpec, TableSpec } from "../../core/sinks/table-spec.js";
 import { dmftOf } from "../patient/dmft.js";
 import { DEPTH_CLASSES, ICCMS_OF_DEPTH, SURFACES, type ToothState, type VirtualPatient } from "../patient/types.js";
-import { FDI_POSITIONS } from "../patient/dentition.js";
+import { FDI_POSITIONS, TOOTH_TYPES } from "../patient/dentition.js";
 import { CREIGHTON_COLUMNS, creightonRows } from "./creighton-shape.js";
 
 /**
@@ -11,16 +11,6 @@ import { CREIGHTON_COLUMNS, creightonRows } from "./creighton-shape.js";
  * the lesion_id).
  */
 
-const TOOTH_TYPES = [
-  "central_incisor",
-  "lateral_incisor",
-  "canine",
-  "first_premolar",
-  "second_premolar",
-  "first_molar",
-  "second_molar",
-  "third_molar",
-] as const;
 
 const col = (
   name: string,
