@@ -140,7 +140,8 @@ export const evaluateCommand: CommandModule = {
           if (failed.length > 0) process.exitCode = 1;
         },
       })
-      .demandCommand(1, "Name what to evaluate: records"),
+      .demandCommand(1, "Name what to evaluate: records")
+      .example("$0 evaluate records", "Bundled demo: generated patients vs the real Creighton table, split by patient"),
   handler: () => {},
 };
 

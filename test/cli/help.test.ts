@@ -14,10 +14,10 @@ describe("help and version", () => {
   it("lists the commands", () => {
     const r = runCli(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["demo", "generate", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
+    for (const c of ["demo", "generate", "split", "evaluate", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
   });
 
-  it.each([["demo"], ["generate"], ["generate", "records"], ["config"]])("gives help with examples for %s", (...cmd) => {
+  it.each([["demo"], ["generate"], ["generate", "records"], ["split"], ["evaluate"], ["evaluate", "records"], ["config"]])("gives help with examples for %s", (...cmd) => {
     const r = runCli([...cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Examples:");
