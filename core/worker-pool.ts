@@ -15,17 +15,20 @@ export interface OrderedMapOptions<T, R> {
   tasks: readonly T[];
   onResult: (result: R, taskIndex: number) => void;
   maxAhead?: number;
+  /** V8 heap limits of each worker; a tighter old generation makes workers collect garbage sooner. */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
 const BOOT_URL = new URL("./worker-boot.mjs", import.meta.url);
 
-function spawn(moduleUrl: URL, init: unknown): Worker {
+function spawn(moduleUrl: URL, init: unknown, resourceLimits: OrderedMapOptions<unknown, unknown>["resourceLimits"]): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
   // Under tsx or vitest the module is TypeScript; Node 20 workers cannot load .ts directly (nodejs/node#47747),
   // so a small .mjs bootstrap registers tsx first. The compiled build loads the .js directly.
   if (moduleUrl.pathname.endsWith(".ts")) {
-    return new Worker(BOOT_URL, { workerData: { init, moduleUrl: moduleUrl.href } });
+    return new Worker(BOOT_URL, { workerData: { init, moduleUrl: moduleUrl.href }, ...limits });
   }
-  return new Worker(moduleUrl, { workerData: { init } });
+  return new Worker(moduleUrl, { workerData: { init }, ...limits });
 }
 
 export function orderedParallelMap<T, R>(options: OrderedMapOptions<T, R>): Promise<void> {
@@ -58,7 +61,7 @@ export function orderedParallelMap<T, R>(options: OrderedMapOptions<T, R>): Prom
     };
 
     for (let i = 0; i < count; i++) {
-      const worker = spawn(options.moduleUrl, options.init);
+      const worker = spawn(options.moduleUrl, options.init, options.resourceLimits);
       pool.push(worker);
       idle.push(worker);
       worker.on("message", (msg: { taskIndex: number; result?: R; error?: { message: string; stack?: string } }) => {
