@@ -4,6 +4,9 @@ import { DEFAULT_SEED } from "../core/config.js";
 import { UsageError, type Problem } from "../core/errors.js";
 import { StagedOutputDir } from "../core/output-dir.js";
 import { loadTables, type LoadedTable } from "../evaluation/data/load-table.js";
+import type { TableSchema } from "../evaluation/data/infer-schema.js";
+import { inferEntityColumn } from "../evaluation/data/infer-entity-column.js";
+import { shadowGeneratorFromSpec } from "../evaluation/reports/shadow-generator.js";
 import { parseTableMetadata } from "../evaluation/data/table-metadata.js";
 import { defaultEvaluationInputs } from "../evaluation/reports/default-inputs.js";
 import { evaluateRecords } from "../evaluation/reports/evaluate-records.js";
@@ -24,6 +27,7 @@ interface EvaluateArgs {
   metadata: string | undefined;
   seed: string;
   "fail-on": string[] | undefined;
+  "shadow-generator": string | undefined;
   mlp: boolean;
   overwrite: boolean;
   quiet: boolean;
@@ -53,8 +57,11 @@ async function loadInputs(argv: EvaluateArgs) {
     metadata = parseTableMetadata(json, argv.metadata);
   }
   const paths = named as { train: string; holdout: string; synthetic: string };
-  const loaded: { train: LoadedTable; holdout: LoadedTable; synthetic: LoadedTable } = await loadTables(paths, metadata ? { metadata } : {});
-  return { loaded, sources: { train: paths.train, holdout: paths.holdout, synthetic: paths.synthetic } };
+  const { schema, ...loaded }: { schema: TableSchema; train: LoadedTable; holdout: LoadedTable; synthetic: LoadedTable } = await loadTables(
+    paths,
+    metadata ? { metadata } : {},
+  );
+  return { loaded, schema, sources: { train: paths.train, holdout: paths.holdout, synthetic: paths.synthetic } };
 }
 
 export const evaluateCommand: CommandModule = {
@@ -78,6 +85,7 @@ export const evaluateCommand: CommandModule = {
             .option("metadata", { type: "string", describe: "Metadata JSON overriding inferred column types" })
             .option("seed", { alias: "s", type: "string", default: DEFAULT_SEED, describe: "Seed of every subsample, fold and bootstrap" })
             .option("fail-on", { type: "array", string: true, describe: 'Exit 1 when a gate holds, e.g. "privacy.mia.auc>0.6"' })
+            .option("shadow-generator", { type: "string", describe: "Also run the shadow-model attack with this generator: preset:NAME (Creighton-shaped tables)" })
             .option("mlp", { type: "boolean", default: true, describe: "Also run the MLP detector and MLP utility models (--no-mlp to skip)" })
             .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty report folder" })
             .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors and gate failures" })
@@ -86,6 +94,7 @@ export const evaluateCommand: CommandModule = {
               "$0 evaluate records --train split/train.csv --holdout split/holdout.csv --synthetic syn/creighton.csv --entity id -o report",
               "Your own tables",
             )
+            .example("$0 evaluate records --shadow-generator preset:clinic", "Add the shadow-model membership attack against the clinic preset")
             .example('$0 evaluate records ... --fail-on "privacy.mia.auc>0.6" --fail-on "fidelity.detection>0.8"', "CI gates: exit 1 when crossed"),
         handler: async (args) => {
           const argv = args as unknown as EvaluateArgs;
@@ -103,7 +112,10 @@ export const evaluateCommand: CommandModule = {
           StagedOutputDir.open(argv.out, { overwrite: argv.overwrite, optionName: "--out" }).abort();
           const say = (text: string) => (argv.quiet ? undefined : process.stderr.write(text));
           if (argv.mlp) say(`tfjs backend: ${await initTf()}\n`);
-          const { loaded, sources } = await loadInputs(argv);
+          const { loaded, sources, schema } = await loadInputs(argv);
+          const shadow = argv["shadow-generator"]
+            ? shadowGeneratorFromSpec(argv["shadow-generator"], schema, inferEntityColumn(loaded.train.table, argv.entity).column)
+            : undefined;
           say(`Evaluating ${sources.synthetic} against ${sources.train} (seed ${argv.seed})\n`);
           const report = await evaluateRecords(loaded, {
             seed: argv.seed,
@@ -112,6 +124,7 @@ export const evaluateCommand: CommandModule = {
             ...(argv["quasi-identifiers"] !== undefined ? { quasiIdentifiers: list(argv["quasi-identifiers"]) as string[] } : {}),
             ...(argv.sensitive !== undefined ? { sensitive: list(argv.sensitive) as string[] } : {}),
             mlp: argv.mlp,
+            ...(shadow ? { generate: shadow } : {}),
             sources,
             command: `dentsynth ${process.argv.slice(2).join(" ")}`,
             onStep: (() => {

@@ -3,7 +3,7 @@ import { PRESETS } from "../../generators/patient/presets.js";
 import { samplePatient } from "../../generators/patient/sample-patient.js";
 import { CREIGHTON_COLUMNS, creightonRows } from "../../generators/records/creighton-shape.js";
 import { buildTable } from "../data/build-table.js";
-import { inferSchema } from "../data/infer-schema.js";
+import { inferSchema, type TableSchema } from "../data/infer-schema.js";
 import type { LoadedTable } from "../data/load-table.js";
 import { readRawTable } from "../data/load-table.js";
 import type { RawTable, RawValue } from "../data/raw-table.js";
@@ -36,6 +36,7 @@ export function generatedCreightonTable(patients: number, seed: string, presetNa
 export async function defaultEvaluationInputs(seed: string): Promise<{
   loaded: { train: LoadedTable; holdout: LoadedTable; synthetic: LoadedTable };
   sources: { train: string; holdout: string; synthetic: string };
+  schema: TableSchema;
 }> {
   const real = await readRawTable(BUNDLED_CREIGHTON);
   const split = splitByEntity(real, "id", 0.5, seed);
@@ -44,6 +45,7 @@ export async function defaultEvaluationInputs(seed: string): Promise<{
   const synthetic = generatedCreightonTable(split.entities.train, seed);
   const schema = inferSchema(train);
   return {
+    schema,
     loaded: { train: buildTable(train, schema), holdout: buildTable(holdout, schema), synthetic: buildTable(synthetic, schema) },
     sources: {
       train: `samples/real/MST-Teeth-Creighton (train half: ${split.entities.train} patients, split seed ${seed})`,

@@ -49,3 +49,19 @@ describe("evaluateRecords known answers", () => {
     expect(html).toContain('data-figure="mia-roc"');
   });
 });
+
+describe("shadow-model attack with a named generator", () => {
+  it("runs as a third attack and, against a generator that never reads its training rows, finds nothing", async () => {
+    const { shadowGeneratorFromSpec } = await import("../../../evaluation/reports/shadow-generator.js");
+    const generate = shadowGeneratorFromSpec("preset:clinic", fx.schema, "id");
+    const report = await evaluateRecords(
+      { train: fx.load(fx.train), holdout: fx.load(fx.holdout), synthetic: fx.load(fx.independent) },
+      { seed: "t", mlp: false, sources, command: "test", resamples: 100, generate },
+    );
+    const shadow = result(report, "privacy", "mia_shadow");
+    expect(shadow).toBeDefined();
+    expect(shadow?.interval?.lower).toBeLessThan(0.5);
+    expect(shadow?.interval?.upper).toBeGreaterThan(0.5);
+    expect(() => shadowGeneratorFromSpec("preset:mars", fx.schema, "id")).toThrow(/unknown shadow generator "preset:mars"/);
+  });
+});
