@@ -126,6 +126,9 @@ function summaryOf(t: LoadedTable, source: string, entity: string | null): Input
 const DETECTION_ROWS = 10_000;
 const MLP_DETECTION_ROWS = 6_000;
 const MLP_SETTINGS = { epochs: 10, batchSize: 512 } as const;
+/** Utility models train on whole-patient subsamples of at most this many rows per training table. */
+const UTILITY_ROWS = 30_000;
+const MLP_UTILITY_ROWS = 15_000;
 
 /** Columns named like the Creighton export, used as defaults when the user names none. */
 const CREIGHTON_DEFAULTS = {
@@ -263,13 +266,13 @@ export async function evaluateRecords(
   if (target && columns.includes(target)) {
     const input = { train, holdout, synthetic, target, entity };
     steps.push(["utility (logistic / ridge)", async () => {
-      utility.push(asReportResult(await tstrUtility(input, ctxFor("tstr")), "tstr", `Train on synthetic, test on real: ${target} (logistic/ridge)`));
-      utility.push(asReportResult(await augmentationGain(input, ctxFor("augmentation")), "augmentation", `Augmentation: real + synthetic vs real alone (${target})`));
+      utility.push(asReportResult(await tstrUtility(input, ctxFor("tstr"), { maxRowsPerTable: UTILITY_ROWS }), "tstr", `Train on synthetic, test on real: ${target} (logistic/ridge)`));
+      utility.push(asReportResult(await augmentationGain(input, ctxFor("augmentation"), { maxRowsPerTable: UTILITY_ROWS }), "augmentation", `Augmentation: real + synthetic vs real alone (${target})`));
     }]);
     if (mlp) {
       steps.push(["utility (MLP)", async () => {
         utility.push(
-          asReportResult(await tstrUtility(input, ctxFor("tstr-mlp"), { classifier: mlpClassifier(MLP_SETTINGS), regressor: mlpRegressor(MLP_SETTINGS) }), "tstr_mlp", `Train on synthetic, test on real: ${target} (MLP)`),
+          asReportResult(await tstrUtility(input, ctxFor("tstr-mlp"), { classifier: mlpClassifier(MLP_SETTINGS), regressor: mlpRegressor(MLP_SETTINGS), maxRowsPerTable: MLP_UTILITY_ROWS }), "tstr_mlp", `Train on synthetic, test on real: ${target} (MLP)`),
         );
       }]);
     }
