@@ -62,7 +62,7 @@ export function correlation(x: Float64Array, y: Float64Array): number {
 export function numeric(table: Table, name: string): Float64Array {
   const c = table.columns.find((col) => col.name === name);
   if (!c || c.kind === "categorical" || c.kind === "id") throw new Error(`no numeric column ${name}`);
-  return c.values;
+  return c.values as Float64Array;
 }
 
 export function labels(table: Table, name: string): (string | null)[] {
