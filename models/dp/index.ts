@@ -1,0 +1,2 @@
+export * from "./rdp-accountant.js";
+export * from "./dp-sgd.js";
