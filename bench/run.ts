@@ -3,6 +3,8 @@
  * Each case runs in a fresh Node process so its peak RSS is its own.
  *
  * Usage: npm run bench [-- records [--patients N] [--formats csv,parquet] [--workers 1,2]]
+ *        npm run bench -- evaluate [--rows N] [--columns=30|all] [--no-mlp]
+ *        npm run bench -- models [--rows N] [--models copula,bayesnet,tvae] [--workers 1,2] [--epochs E]
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -62,14 +64,40 @@ function benchEvaluate(): void {
   const rows = Number(flag("rows", "100000"));
   const child = fileURLToPath(new URL("./evaluate-child.mjs", import.meta.url));
   console.log(`evaluate records: train, holdout and synthetic of ~${rows.toLocaleString("en-US")} rows each (target: under 2 minutes on 2 cores)`);
-  const line = execFileSync(process.execPath, [child, String(rows), args.includes("--no-mlp") ? "no-mlp" : "mlp"], { encoding: "utf8", maxBuffer: 1 << 24 });
-  const r = JSON.parse(line) as { rows: number; columns: number; prepareSeconds: number; evaluateSeconds: number; maxRssMb: number; steps: { step: string; seconds: number }[] };
-  console.log(`  ${r.rows.toLocaleString("en-US")} rows x ${r.columns} columns per table; tables built in ${r.prepareSeconds.toFixed(1)} s`);
-  for (const s of r.steps) console.log(`  ${s.step.padEnd(42)} ${s.seconds.toFixed(1).padStart(7)} s`);
-  console.log(`  total evaluation ${r.evaluateSeconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+  // The issue's target shape first (~30 columns), then the full 56-column Creighton shape for comparison.
+  const shapes = args.includes("--columns=all") ? ["all"] : args.includes("--columns=30") ? ["30"] : ["30", "all"];
+  for (const shape of shapes) {
+    const line = execFileSync(process.execPath, [child, String(rows), args.includes("--no-mlp") ? "no-mlp" : "mlp", shape], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const r = JSON.parse(line) as { rows: number; columns: number; prepareSeconds: number; evaluateSeconds: number; maxRssMb: number; steps: { step: string; seconds: number }[] };
+    console.log(`  ${r.rows.toLocaleString("en-US")} rows x ${r.columns} columns per table; tables built in ${r.prepareSeconds.toFixed(1)} s`);
+    for (const s of r.steps) console.log(`  ${s.step.padEnd(42)} ${s.seconds.toFixed(1).padStart(7)} s`);
+    console.log(`  total evaluation ${r.evaluateSeconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB${shape === "30" ? ` (target: under 120 s)` : ""}`);
+  }
 }
 
-const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate };
+/** Learned models: fit on ~50k real Creighton rows (linked by patient), then sample as many patients. */
+function benchModels(): void {
+  const rows = Number(flag("rows", "50000"));
+  const kinds = flag("models", "copula,bayesnet,tvae").split(",");
+  const workerCounts = flag("workers", "2").split(",");
+  const epochs = flag("epochs", "");
+  const child = fileURLToPath(new URL("./models-child.mjs", import.meta.url));
+  console.log(`models: fit on ~${rows.toLocaleString("en-US")} real Creighton rows (linked by patient), sample as many patients (target: fit in minutes on 2 cores)`);
+  console.log("model      workers   fit s   sample s   sampled rows/s   peak RSS MB   backend");
+  for (const kind of kinds) {
+    for (const workers of workerCounts) {
+      const line = execFileSync(process.execPath, [child, kind, String(rows), workers, ...(epochs && kind === "tvae" ? [epochs] : [])], { encoding: "utf8", maxBuffer: 1 << 24 });
+      const r = JSON.parse(line) as { rows: number; fitSeconds: number; sampleSeconds: number; sampledRows: number; maxRssMb: number; backend: string | null };
+      console.log(
+        `${kind.padEnd(10)} ${workers.padStart(7)} ${r.fitSeconds.toFixed(1).padStart(7)} ${r.sampleSeconds.toFixed(1).padStart(10)} ${Math.round(r.sampledRows / r.sampleSeconds)
+          .toLocaleString("en-US")
+          .padStart(16)} ${r.maxRssMb.toFixed(0).padStart(13)}   ${r.backend ?? "-"}`,
+      );
+    }
+  }
+}
+
+const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate, models: benchModels };
 const chosen = args[0] && !args[0].startsWith("--") ? [args[0]] : Object.keys(suites);
 for (const name of chosen) {
   const suite = suites[name];

@@ -85,7 +85,7 @@ export const evaluateCommand: CommandModule = {
             .option("metadata", { type: "string", describe: "Metadata JSON overriding inferred column types" })
             .option("seed", { alias: "s", type: "string", default: DEFAULT_SEED, describe: "Seed of every subsample, fold and bootstrap" })
             .option("fail-on", { type: "array", string: true, describe: 'Exit 1 when a gate holds, e.g. "privacy.mia.auc>0.6"' })
-            .option("shadow-generator", { type: "string", describe: "Also run the shadow-model attack with this generator: preset:NAME (Creighton-shaped tables)" })
+            .option("shadow-generator", { type: "string", describe: "Also run the shadow-model attack with this generator: preset:NAME (Creighton-shaped tables) or model:DIR (refits the model saved by `fit records` on each shadow set)" })
             .option("mlp", { type: "boolean", default: true, describe: "Also run the MLP detector and MLP utility models (--no-mlp to skip)" })
             .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty report folder" })
             .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print nothing but errors and gate failures" })

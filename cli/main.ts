@@ -10,6 +10,8 @@ import { reportError } from "./errors.js";
 import { generateCommand } from "./generate.js";
 import { splitCommand } from "./split.js";
 import { evaluateCommand } from "./evaluate.js";
+import { fitCommand } from "./fit.js";
+import { sampleCommand } from "./sample.js";
 
 /**
  * The dentsynth command line. Each command lives in its own file and is a thin layer: parse (yargs), validate
@@ -23,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(demoCommand as never)
     .command(generateCommand)
     .command(splitCommand as never)
+    .command(fitCommand)
+    .command(sampleCommand as never)
     .command(evaluateCommand)
     .command(configCommand as never)
     .demandCommand(1, "Name a command.")

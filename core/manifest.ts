@@ -28,6 +28,8 @@ export interface RunManifest {
   shard: { index: number; count: number; firstRecord: number; endRecord: number };
   counts: Record<string, number>;
   files: ManifestFile[];
+  /** tfjs backend that ran a neural model ("tensorflow", "wasm" or "cpu"), when one did. */
+  backend?: string;
   environment: { node: string; platform: string; arch: string };
   timing: { startedAt: string; finishedAt: string; wallTimeMs: number };
 }

@@ -99,17 +99,22 @@ export function orderedParallelMap<T, R>(options: OrderedMapOptions<T, R>): Prom
  * Called by a worker module: answers each task with `handler(task, init)`. Transferable buffers in the result
  * can be listed by `transfer` to move them instead of copying.
  */
-export function serveWorker<I, T, R>(handler: (task: T, init: I) => R, transfer?: (result: R) => ArrayBuffer[]): void {
+export function serveWorker<I, T, R>(handler: (task: T, init: I) => R | Promise<R>, transfer?: (result: R) => ArrayBuffer[]): void {
   if (isMainThread || !parentPort) return;
   const port = parentPort;
   const init = (workerData as { init: I }).init;
+  // Tasks run one at a time even when the handler is async (model fitting), so results keep their order.
+  let queue: Promise<void> = Promise.resolve();
   port.on("message", (msg: { taskIndex: number; task: T }) => {
+    queue = queue.then(() => answer(msg));
+  });
+  async function answer(msg: { taskIndex: number; task: T }): Promise<void> {
     try {
-      const result = handler(msg.task, init);
+      const result = await handler(msg.task, init);
       port.postMessage({ taskIndex: msg.taskIndex, result }, transfer ? transfer(result) : []);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       port.postMessage({ taskIndex: msg.taskIndex, error: { message: e.message, stack: e.stack } });
     }
-  });
+  }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunManifest } from "../../core/manifest.js";
-import { runCli } from "./run-cli.js";
+import { runCli } from "../cli/run-cli.js";
 
 const root = mkdtempSync(join(tmpdir(), "dentsynth-sample-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
