@@ -19,3 +19,12 @@ export { generatePatients } from "./generators/generate-patients.js";
 export { generateRecords, type GenerateRecordsOptions } from "./generators/records/generate-records.js";
 export { recordsConfigSchema, type RecordsConfig, type RecordsConfigInput } from "./generators/records/config.js";
 export { RECORD_TABLES, patientRows } from "./generators/records/tables.js";
+
+export { fitRecords, type FitRecordsOptions, type FitRecordsResult } from "./generators/learned/fit-records.js";
+export { sampleRecords, type SampleRecordsOptions } from "./generators/learned/sample-records.js";
+export { fitConfigSchema, sampleConfigSchema, type FitConfigInput, type SampleConfigInput } from "./generators/learned/config.js";
+export { TabularModel, type FitOptions, type SampleOptions } from "./models/tabular-model.js";
+export { MODEL_KINDS, MODEL_REGISTRY, createModel, CopulaModel, BayesNetModel, TvaeModel, type ModelKind } from "./models/registry.js";
+export { RecordsModel } from "./models/linked/records-model.js";
+export { loadRecordsModel, saveRecordsModel } from "./models/linked/records-model-store.js";
+export type { PrivacyLedger } from "./models/privacy-ledger.js";

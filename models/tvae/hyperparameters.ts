@@ -11,14 +11,16 @@ const layerWidths = (what: string) =>
 /**
  * Hyperparameters of the TVAE. Defaults are those of Xu et al. (2019) and the authors' reference
  * implementation (sdv-dev/CTGAN `TVAE`): 128-wide encoder and decoder of two ReLU layers, embedding 128,
- * Adam at 1e-3 with L2 1e-5, batches of 500, 300 epochs, reconstruction weight 2.
+ * Adam at 1e-3 with L2 1e-5, batches of 500, reconstruction weight 2; epochs 30 instead of 300 (see below).
  *
  * Differential privacy: set `epsilon` (and optionally `delta`) to train with DP-SGD; the noise multiplier is then
  * solved so the RDP accountant stays within epsilon, unless `noiseMultiplier` is given.
  */
 export const tvaeHyperparametersSchema = z
   .strictObject({
-    epochs: positiveInt().max(100_000).default(300).describe("Passes over the training rows. Fit time grows linearly with it."),
+    // The paper trains 300 epochs on a GPU; 30 keeps a fit of the Creighton table (33k rows) at about two minutes
+    // on two CPU cores with the wasm backend (docs/benchmarks.md). Raise it with --epochs for better fidelity.
+    epochs: positiveInt().max(100_000).default(30).describe("Passes over the training rows (default 30; the paper used 300 on a GPU). Fit time grows linearly with it."),
     batchSize: positiveInt().max(100_000).default(500).describe("Rows per gradient step (the expected batch size under DP Poisson sampling)."),
     embeddingDim: positiveInt().max(4096).default(128).describe("Size of the latent vector z."),
     compressDims: layerWidths("encoder"),

@@ -65,3 +65,35 @@ describe("shadow-model attack with a named generator", () => {
     expect(() => shadowGeneratorFromSpec("preset:mars", fx.schema, "id")).toThrow(/unknown shadow generator "preset:mars"/);
   });
 });
+
+describe("shadow-model attack against a saved learned model (model:DIR)", () => {
+  it("refits the model's kind and settings on each shadow set and reports the attack", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { Rng } = await import("../../../core/rng.js");
+    const { RecordsModel } = await import("../../../models/linked/records-model.js");
+    const { saveRecordsModel } = await import("../../../models/linked/records-model-store.js");
+    const { createModel } = await import("../../../models/registry.js");
+    const { shadowGeneratorFromSpec } = await import("../../../evaluation/reports/shadow-generator.js");
+    const train = fx.load(fx.train);
+    const dir = mkdtempSync(join(tmpdir(), "dentsynth-shadow-model-"));
+    try {
+      const model = await new RecordsModel("copula").fit(train.table, () => createModel("copula", {}), { rng: new Rng("fit"), entity: "id" });
+      saveRecordsModel(model, dir, { hyperparameters: {}, backend: null, trainingData: { source: "train", sha256: null, rows: train.table.nRows, patients: 120 }, fitSeconds: 0 });
+      const synthetic = await model.sample(120, new Rng("sample"));
+      const generate = shadowGeneratorFromSpec(`model:${dir}`, fx.schema, "id");
+      const report = await evaluateRecords(
+        { train, holdout: fx.load(fx.holdout), synthetic: { table: synthetic, report: train.report } },
+        { seed: "t", mlp: false, sources, command: "test", resamples: 100, generate },
+      );
+      const shadow = result(report, "privacy", "mia_shadow");
+      expect(shadow).toBeDefined();
+      expect(shadow?.value).toBeGreaterThan(0);
+      expect(shadow?.value).toBeLessThan(1);
+      expect(() => shadowGeneratorFromSpec(`model:${dir}`, fx.schema, "patient")).toThrow(/linked by id/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
