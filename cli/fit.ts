@@ -36,7 +36,7 @@ const fitRecordsCommand: CommandModule<object, FitArgs> = {
       .option("key", { type: "string", describe: 'Column numbering a patient\'s rows, e.g. tooth (default: detected); "none" for none' })
       .option("metadata", { type: "string", describe: "Metadata JSON overriding column kinds (as for evaluate)" })
       .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
-      .option("workers", { alias: "w", type: "number", describe: "Worker threads: 2 fits the patients and rows models at once (same model bytes)" })
+      .option("workers", { alias: "w", type: "number", describe: "Worker threads (default 2: the patients and rows models fit at once; same model bytes)" })
       .option("out", { alias: "o", type: "string", demandOption: true, describe: "Model folder to write (must be new or empty)" })
       .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
       .option("config", { alias: "c", type: "string", describe: "JSON config file (model hyperparameters under \"hyperparameters\"); flags override" })

@@ -1,4 +1,39 @@
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { DataError, DentsynthError, UsageError, VersionError, type Problem } from "./errors.js";
+
+/** An error as it crosses the thread boundary: dentsynth's typed errors keep their kind, problems and hint. */
+interface WireError {
+  message: string;
+  stack?: string;
+  name?: string;
+  exitCode?: number;
+  hint?: string;
+  problems?: Problem[];
+}
+
+function toWire(error: unknown): WireError {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const wire: WireError = { message: e.message, name: e.name };
+  if (e.stack) wire.stack = e.stack;
+  if (e instanceof DentsynthError) {
+    wire.exitCode = e.exitCode;
+    if (e.hint !== undefined) wire.hint = e.hint;
+    if (e instanceof UsageError) wire.problems = [...e.problems];
+  }
+  return wire;
+}
+
+/** Rebuilds a worker's error so the CLI reports a user's mistake as such (exit 2, no stack) and not as a bug. */
+function fromWire(wire: WireError): Error {
+  let error: Error;
+  if (wire.name === "UsageError" && wire.problems) error = new UsageError(wire.problems, wire.hint);
+  else if (wire.name === "DataError") error = new DataError(wire.message, wire.hint);
+  else if (wire.name === "VersionError") error = new VersionError(wire.message, wire.hint);
+  else if (wire.exitCode !== undefined) error = new DentsynthError(wire.message, { exitCode: wire.exitCode, ...(wire.hint !== undefined ? { hint: wire.hint } : {}) });
+  else error = new Error(wire.message);
+  if (wire.stack) error.stack = wire.stack;
+  return error;
+}
 
 /**
  * Ordered parallel map over worker threads. Parallelism moves indices, not objects: each task is a small message
@@ -64,13 +99,9 @@ export function orderedParallelMap<T, R>(options: OrderedMapOptions<T, R>): Prom
       const worker = spawn(options.moduleUrl, options.init, options.resourceLimits);
       pool.push(worker);
       idle.push(worker);
-      worker.on("message", (msg: { taskIndex: number; result?: R; error?: { message: string; stack?: string } }) => {
+      worker.on("message", (msg: { taskIndex: number; result?: R; error?: WireError }) => {
         if (failed) return;
-        if (msg.error) {
-          const err = new Error(msg.error.message);
-          if (msg.error.stack) err.stack = msg.error.stack;
-          return finish(err);
-        }
+        if (msg.error) return finish(fromWire(msg.error));
         waiting.set(msg.taskIndex, msg.result as R);
         idle.push(worker);
         try {
@@ -113,8 +144,7 @@ export function serveWorker<I, T, R>(handler: (task: T, init: I) => R | Promise<
       const result = await handler(msg.task, init);
       port.postMessage({ taskIndex: msg.taskIndex, result }, transfer ? transfer(result) : []);
     } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ taskIndex: msg.taskIndex, error: { message: e.message, stack: e.stack } });
+      port.postMessage({ taskIndex: msg.taskIndex, error: toWire(error) });
     }
   }
 }

@@ -44,7 +44,9 @@ export const fitConfigSchema = z
     delta: z.number().gt(0).lt(1).optional().describe("Differential-privacy delta (tvae; default chosen by the model)."),
     epochs: positiveInt("Training epochs (tvae).").optional(),
     hyperparameters: z.record(z.string(), z.unknown()).default({}).describe("Model-specific settings; see `dentsynth config --schema fit`."),
-    workers: workersSchema,
+    // Two by default: a linked model's patients and rows models then fit at once, and the model bytes do not
+    // depend on it (each component has its own stream).
+    workers: z.number().int().min(1).max(64).default(2).describe("Worker threads: a linked model fits its patients and rows models at once with 2. Model bytes do not depend on it."),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -124,22 +124,26 @@ async function fitJobs(
   }
   const tasks: ComponentFitTask[] = jobs.map((job) => ({ kind, hyperparameters: componentHyperparametersFor(config, job), seed: config.seed, job }));
   const exported: ExportedModel[] = new Array(tasks.length);
-  if (config.workers < 2 || tasks.length < 2) {
-    for (let i = 0; i < tasks.length; i++) {
-      const label = tasks[i]?.job.role ?? "";
-      exported[i] = await fitComponent(tasks[i] as ComponentFitTask, onProgress ? (f, m) => onProgress((i + f) / tasks.length, `${label}: ${m}`) : undefined);
+  try {
+    if (config.workers < 2 || tasks.length < 2) {
+      for (let i = 0; i < tasks.length; i++) {
+        const label = tasks[i]?.job.role ?? "";
+        exported[i] = await fitComponent(tasks[i] as ComponentFitTask, onProgress ? (f, m) => onProgress((i + f) / tasks.length, `${label}: ${m}`) : undefined);
+      }
+    } else {
+      await orderedParallelMap<ComponentFitTask, ExportedModel>({
+        moduleUrl: new URL(`./fit-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+        init: { neural },
+        workers: Math.min(config.workers, tasks.length),
+        tasks,
+        onResult: (result, index) => {
+          exported[index] = result;
+          onProgress?.((index + 1) / tasks.length, `${tasks[index]?.job.role ?? ""} fitted`);
+        },
+      });
     }
-  } else {
-    await orderedParallelMap<ComponentFitTask, ExportedModel>({
-      moduleUrl: new URL(`./fit-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
-      init: { neural },
-      workers: Math.min(config.workers, tasks.length),
-      tasks,
-      onResult: (result, index) => {
-        exported[index] = result;
-        onProgress?.((index + 1) / tasks.length, `${tasks[index]?.job.role ?? ""} fitted`);
-      },
-    });
+  } catch (error) {
+    throw withComponentContext(error, jobs, config);
   }
   return exported.map((state, i) => createModel(kind, (tasks[i] as ComponentFitTask).hyperparameters).importState(state));
 }
@@ -160,6 +164,20 @@ export function totalHyperparameters(config: FitConfig): Record<string, unknown>
   const base = hyperparametersOf(config);
   if (config.epsilon !== undefined && config.model === "tvae" && config.delta === undefined) base.delta = DEFAULT_TOTAL_DELTA;
   return base;
+}
+
+/**
+ * A component's refusal, said in the user's terms: under --epsilon the rows model works with a per-row share of
+ * the patient-level budget, which is what is too small when DP-SGD cannot reach it.
+ */
+function withComponentContext(error: unknown, jobs: ComponentJob[], config: FitConfig): unknown {
+  if (!(error instanceof UsageError) || config.epsilon === undefined || jobs.length < 2) return error;
+  const rows = jobs.find((j) => j.role === "rows");
+  const m = rows?.maxRowsPerUnit ?? 1;
+  return new UsageError(
+    error.problems.map((p) => ({ path: p.path, message: `${p.message} (the rows model's per-row share of --epsilon ${config.epsilon}: half of it, divided by ${m}, the most rows of one patient)` })),
+    "Raise --epsilon, lower --epochs, or model rows as independent with --entity none (then the guarantee is per row, not per patient).",
+  );
 }
 
 function readMetadata(path: string) {

@@ -21,6 +21,14 @@ export const DEFAULT_ORDERS: readonly number[] = Object.freeze([
   ...Array.from({ length: 52 }, (_, i) => 12 + i),
 ]);
 
+/**
+ * Opacus's orders plus larger ones. The (ε, δ) conversion has a floor of about log(1/δ)/(α−1) at order α, so with
+ * orders up to 63 no noise reaches ε below ~0.2 at δ = 1e-7; the small per-row budgets of patient-level DP
+ * (ε divided by a patient's row count, models/linked/records-model.ts) need orders in the hundreds or thousands.
+ * Adding orders can only tighten the minimum over orders; each is a valid RDP bound.
+ */
+export const WIDE_ORDERS: readonly number[] = Object.freeze([...DEFAULT_ORDERS, 80, 96, 128, 160, 192, 256, 320, 384, 512, 768, 1024, 1536, 2048, 4096]);
+
 /** The accountant's name as the privacy ledger records it. */
 export const RDP_ACCOUNTANT_NAME = "RDP (Mironov et al. 2019), orders 1.1–63";
 
@@ -239,7 +247,9 @@ export function noiseMultiplierFor(
   if (!(targetEpsilon > 0) || !Number.isFinite(targetEpsilon)) {
     throw new UsageError([{ path: "epsilon", message: `must be a positive number, got ${targetEpsilon}` }]);
   }
-  const tolerance = options.tolerance ?? 0.01;
+  // Opacus uses 0.01 absolute; relative for small targets (ε of 0.01–0.1 per row under group privacy), else the
+  // search stops far below the budget and adds needless noise.
+  const tolerance = options.tolerance ?? Math.min(0.01, 0.01 * targetEpsilon);
   const epsilonAt = (sigma: number) =>
     dpSgdEpsilon({ sampleRate, noiseMultiplier: sigma, steps, delta, ...(options.orders ? { orders: options.orders } : {}), conversion: options.conversion ?? "improved" }).epsilon;
   let sigmaLow = 0;

@@ -3,7 +3,7 @@ import { UsageError } from "../../core/errors.js";
 import type { Rng } from "../../core/rng.js";
 import { initTf, tf } from "../../core/tf-backend.js";
 import { dpSgdGradients, plainOps, poissonBatch, shuffledBatches, variablesOf } from "../dp/dp-sgd.js";
-import { dpSgdEpsilon, noiseMultiplierFor, RDP_ACCOUNTANT_NAME } from "../dp/rdp-accountant.js";
+import { dpSgdEpsilon, noiseMultiplierFor, RDP_ACCOUNTANT_NAME, WIDE_ORDERS } from "../dp/rdp-accountant.js";
 import type { EncodedTable } from "../model-schema.js";
 import type { PrivacyLedger } from "../privacy-ledger.js";
 import { TabularModel, type ModelState } from "../tabular-model.js";
@@ -172,8 +172,8 @@ function planDp(h: TvaeHyperparameters, n: number): DpTraining {
   const sampleRate = h.batching === "poisson" ? 1 / stepsPerEpoch : batchSize / n;
   const steps = h.epochs * stepsPerEpoch;
   const delta = h.delta ?? defaultDelta(n);
-  const noiseMultiplier = h.noiseMultiplier ?? noiseMultiplierFor(h.epsilon as number, delta, sampleRate, steps);
-  const spent = dpSgdEpsilon({ sampleRate, noiseMultiplier, steps, delta });
+  const noiseMultiplier = h.noiseMultiplier ?? noiseMultiplierFor(h.epsilon as number, delta, sampleRate, steps, { orders: WIDE_ORDERS });
+  const spent = dpSgdEpsilon({ sampleRate, noiseMultiplier, steps, delta, orders: WIDE_ORDERS });
   if (h.epsilon !== undefined && spent.epsilon > h.epsilon) {
     throw new UsageError(
       [{ path: "noiseMultiplier", message: `${noiseMultiplier} spends epsilon ${spent.epsilon.toFixed(3)} over ${steps} steps, more than the budget ${h.epsilon}` }],
@@ -202,7 +202,7 @@ function dpLedger(dp: DpTraining): PrivacyLedger {
     epsilon: dp.epsilon,
     delta: dp.delta,
     unit: "row",
-    accountant: RDP_ACCOUNTANT_NAME,
+    accountant: `${RDP_ACCOUNTANT_NAME} and 80–4096`,
     spends: [{ step: "dp-sgd", mechanism: `sampled Gaussian (${settings})`, epsilon: dp.epsilon, delta: dp.delta }],
     notes: [
       `DP-SGD (Abadi et al. 2016): every training row's gradient clipped to L2 norm ${dp.maxGradNorm}, Gaussian noise with ${settings}; epsilon from the RDP accountant with the conversion of Balle et al. 2020 (best order ${dp.order}).`,

@@ -1,3 +1,4 @@
+import { UsageError } from "../../core/errors.js";
 import { describe, expect, it } from "vitest";
 import { orderedParallelMap } from "../../core/worker-pool.js";
 
@@ -21,6 +22,14 @@ describe("orderedParallelMap", () => {
     await expect(
       orderedParallelMap<number, number>({ moduleUrl, init: { delayMs: 0 }, workers: 2, tasks: [1, 2, -1, 4], onResult: () => {} }),
     ).rejects.toThrow("task -1 failed on purpose");
+  });
+
+  it("keeps a worker's UsageError a UsageError, with its problems and hint (exit 2, not a bug report)", async () => {
+    const error = await orderedParallelMap<number, number>({ moduleUrl, init: { delayMs: 0 }, workers: 2, tasks: [1, -2], onResult: () => {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).problems).toEqual([{ path: "n", message: "must not be -2" }]);
+    expect((error as UsageError).hint).toBe("Pick another number.");
+    expect((error as UsageError).exitCode).toBe(2);
   });
 
   it("resolves at once with no tasks", async () => {

@@ -155,3 +155,15 @@ describe("noiseMultiplierFor", () => {
     expect(() => noiseMultiplierFor(0, 1e-5, 0.01, 100)).toThrow(UsageError);
   });
 });
+
+describe("WIDE_ORDERS for small per-row budgets", () => {
+  it("reaches epsilon 0.0167 at delta 1e-7 that orders up to 63 cannot (conversion floor ~ log(1/delta)/62)", async () => {
+    const { WIDE_ORDERS, DEFAULT_ORDERS, noiseMultiplierFor, dpSgdEpsilon } = await import("../../../models/dp/rdp-accountant.js");
+    expect(() => noiseMultiplierFor(0.0167, 1e-7, 0.015, 2000, { orders: DEFAULT_ORDERS })).toThrow(/cannot be reached/);
+    const sigma = noiseMultiplierFor(0.0167, 1e-7, 0.015, 2000, { orders: WIDE_ORDERS });
+    const spent = dpSgdEpsilon({ sampleRate: 0.015, noiseMultiplier: sigma, steps: 2000, delta: 1e-7, orders: WIDE_ORDERS }).epsilon;
+    // Relative tolerance: spent within 1 % below the target, never above it.
+    expect(spent).toBeLessThanOrEqual(0.0167);
+    expect(spent).toBeGreaterThan(0.0167 * 0.99);
+  });
+});

@@ -22,7 +22,7 @@ describe("TVAE with DP-SGD", () => {
     expect(ledger.epsilon).toBeGreaterThan(0.5);
     expect(ledger.delta).toBe(1e-5);
     expect(ledger.unit).toBe("row");
-    expect(ledger.accountant).toBe("RDP (Mironov et al. 2019), orders 1.1–63");
+    expect(ledger.accountant).toBe("RDP (Mironov et al. 2019), orders 1.1–63 and 80–4096");
 
     const training = model.dpTraining;
     expect(training).not.toBeNull();
