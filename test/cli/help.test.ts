@@ -14,10 +14,10 @@ describe("help and version", () => {
   it("lists the commands", () => {
     const r = runCli(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["demo", "generate", "split", "evaluate", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
+    for (const c of ["demo", "generate", "split", "evaluate", "fit", "sample", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
   });
 
-  it.each([["demo"], ["generate"], ["generate", "records"], ["split"], ["evaluate"], ["evaluate", "records"], ["config"]])("gives help with examples for %s", (...cmd) => {
+  it.each([["demo"], ["generate"], ["generate", "records"], ["split"], ["evaluate"], ["evaluate", "records"], ["fit"], ["fit", "records"], ["sample"], ["config"]])("gives help with examples for %s", (...cmd) => {
     const r = runCli([...cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Examples:");
@@ -30,5 +30,13 @@ describe("help and version", () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["patients", "seed", "preset", "format", "shard", "workers"]));
     expect(schema.required).toEqual(["patients"]);
     expect(schema.properties.patients?.description).toMatch(/patients/);
+  });
+
+  it("prints the JSON Schema of the fit and sample configs", () => {
+    const fit = JSON.parse(runCli(["config", "--schema", "--kind", "fit"]).stdout) as { properties: Record<string, unknown>; required?: string[] };
+    expect(Object.keys(fit.properties)).toEqual(expect.arrayContaining(["real", "model", "epsilon", "delta", "epochs", "entity", "key", "hyperparameters"]));
+    expect(fit.required).toEqual(["real", "model"]);
+    const sample = JSON.parse(runCli(["config", "--schema", "--kind", "sample"]).stdout) as { required?: string[] };
+    expect(sample.required).toEqual(["model", "n"]);
   });
 });
