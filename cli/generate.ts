@@ -6,7 +6,7 @@ import { generateRecords } from "../generators/records/generate-records.js";
 import { recordsConfigSchema } from "../generators/records/config.js";
 import { RECORD_TABLE_NAMES } from "../generators/records/tables.js";
 import { resolveConfig } from "./options.js";
-import { progressReporter } from "./progress.js";
+import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
 
 interface RecordsArgs {
@@ -61,21 +61,14 @@ const recordsCommand: CommandModule<object, RecordsArgs> = {
       argv.config,
     );
     if (!argv.quiet) process.stderr.write(`Seed: ${config.seed}  preset: ${config.preset}  format: ${config.format}\n`);
-    let bar: ReturnType<typeof progressReporter> | undefined;
+    const progress = progressOption("patients", argv.quiet);
     const manifest = await generateRecords(config, argv.out, {
       overwrite: argv.overwrite,
       command: `dentsynth ${process.argv.slice(2).join(" ")}`,
       outOptionName: "--out",
-      ...(argv.quiet
-        ? {}
-        : {
-            onProgress: (done: number, total: number) => {
-              bar ??= progressReporter("patients", total);
-              bar.update(done);
-            },
-          }),
+      ...progress.options,
     });
-    bar?.stop();
+    progress.stop();
     if (!argv.quiet) printRunSummary(manifest, argv.out);
   },
 };

@@ -28,3 +28,21 @@ export function progressReporter(label: string, total: number): { update(done: n
     stop() {},
   };
 }
+
+/**
+ * The `onProgress` option of a long library call, wired to a lazily started reporter (none when quiet), and
+ * `stop` to call when the run ends.
+ */
+export function progressOption(label: string, quiet: boolean): { options: { onProgress?: (done: number, total: number) => void }; stop(): void } {
+  let bar: ReturnType<typeof progressReporter> | undefined;
+  if (quiet) return { options: {}, stop: () => {} };
+  return {
+    options: {
+      onProgress: (done, total) => {
+        bar ??= progressReporter(label, total);
+        bar.update(done);
+      },
+    },
+    stop: () => bar?.stop(),
+  };
+}

@@ -4,7 +4,7 @@ import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
 import { sampleConfigSchema } from "../generators/learned/config.js";
 import { sampleRecords } from "../generators/learned/sample-records.js";
 import { resolveConfig } from "./options.js";
-import { progressReporter } from "./progress.js";
+import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
 
 interface SampleArgs {
@@ -43,21 +43,14 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
       { model: argv.model, n: argv.n, seed: argv.seed, format: argv.format, shard: argv.shard, workers: argv.workers },
       argv.config,
     );
-    let bar: ReturnType<typeof progressReporter> | undefined;
+    const progress = progressOption("patients", argv.quiet);
     const manifest = await sampleRecords(config, argv.out, {
       overwrite: argv.overwrite,
       command: `dentsynth ${process.argv.slice(2).join(" ")}`,
       outOptionName: "--out",
-      ...(argv.quiet
-        ? {}
-        : {
-            onProgress: (done: number, total: number) => {
-              bar ??= progressReporter("units", total);
-              bar.update(done);
-            },
-          }),
+      ...progress.options,
     });
-    bar?.stop();
+    progress.stop();
     if (argv.quiet) return;
     if (manifest.backend) process.stderr.write(`tfjs backend: ${manifest.backend}\n`);
     printRunSummary(manifest, argv.out);

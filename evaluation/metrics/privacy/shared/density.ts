@@ -1,3 +1,4 @@
+import { symmetricEigen } from "../../../stats/symmetric-eigen.js";
 /**
  * Density estimation for the DOMIAS attack: principal components of encoded rows, and a Gaussian kernel density
  * estimate in the reduced space, evaluated in log scale.
@@ -46,7 +47,7 @@ export function fitPca(x: EncodedRows, options: { maxComponents: number; varianc
       cov[b * d + a] = v;
     }
   }
-  const { values, vectors } = jacobiEigen(cov, d);
+  const { values, vectors } = symmetricEigen(cov, d);
   const order = Array.from({ length: d }, (_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
   const total = values.reduce((s, v) => s + Math.max(0, v), 0);
   let k = 0;
@@ -79,57 +80,6 @@ export function projectPca(pca: Pca, x: EncodedRows): Float64Array {
   return out;
 }
 
-/**
- * Eigen-decomposition of a symmetric d × d matrix by cyclic Jacobi rotations (Golub & Van Loan, Matrix
- * Computations, § 8.5). Returns eigenvalues and eigenvectors as columns of `vectors` (row-major d × d).
- */
-export function jacobiEigen(matrix: Float64Array, d: number): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) v[i * d + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let diag = 0;
-    for (let p = 0; p < d; p++) {
-      diag += (a[p * d + p] as number) ** 2;
-      for (let q = p + 1; q < d; q++) off += (a[p * d + q] as number) ** 2;
-    }
-    if (off <= 1e-30 * Math.max(diag, 1e-300)) break;
-    for (let p = 0; p < d; p++) {
-      for (let q = p + 1; q < d; q++) {
-        const apq = a[p * d + q] as number;
-        if (Math.abs(apq) < 1e-300) continue;
-        const app = a[p * d + p] as number;
-        const aqq = a[q * d + q] as number;
-        const theta = (aqq - app) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < d; k++) {
-          const akp = a[k * d + p] as number;
-          const akq = a[k * d + q] as number;
-          a[k * d + p] = c * akp - s * akq;
-          a[k * d + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = a[p * d + k] as number;
-          const aqk = a[q * d + k] as number;
-          a[p * d + k] = c * apk - s * aqk;
-          a[q * d + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < d; k++) {
-          const vkp = v[k * d + p] as number;
-          const vkq = v[k * d + q] as number;
-          v[k * d + p] = c * vkp - s * vkq;
-          v[k * d + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const values = new Float64Array(d);
-  for (let i = 0; i < d; i++) values[i] = a[i * d + i] as number;
-  return { values, vectors: v };
-}
 
 /** A Gaussian KDE with a diagonal bandwidth: centres m × k, bandwidth per dimension. */
 export interface Kde {
