@@ -100,6 +100,7 @@ export async function fitRecords(input: FitConfigInput, outDir: string, options:
         patients: model.linked?.patients ?? null,
       },
       fitSeconds: Math.round(fitSeconds * 10) / 10,
+      metadata: metadata ?? null,
     });
     out.commit();
     return { file, model };

@@ -26,6 +26,8 @@ export interface RecordsModelFile {
   hyperparameters: unknown;
   /** tfjs backend the model was fitted on (neural models), else null. */
   backend: string | null;
+  /** The metadata overrides the training table was read with (`--metadata`), or null. */
+  metadata: unknown;
   /** Where the training data came from: file name and sha256, never its content. */
   trainingData: { source: string; sha256: string | null; rows: number; patients: number | null };
   columns: OutputColumn[];
@@ -38,7 +40,7 @@ export interface RecordsModelFile {
 export function saveRecordsModel(
   model: RecordsModel,
   dir: string,
-  info: { hyperparameters: unknown; backend: string | null; trainingData: RecordsModelFile["trainingData"]; fitSeconds: number },
+  info: { hyperparameters: unknown; backend: string | null; trainingData: RecordsModelFile["trainingData"]; fitSeconds: number; metadata?: unknown },
 ): RecordsModelFile {
   const components = Object.keys(model.models).sort() as ComponentRole[];
   for (const role of components) saveModel(model.models[role] as TabularModel, join(dir, role));
@@ -49,6 +51,7 @@ export function saveRecordsModel(
     kind: model.kind,
     hyperparameters: info.hyperparameters,
     backend: info.backend,
+    metadata: info.metadata ?? null,
     trainingData: info.trainingData,
     columns: [...model.columns],
     linked: model.linked,

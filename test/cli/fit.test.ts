@@ -27,6 +27,8 @@ describe("dentsynth fit records", () => {
     expect(file.linked?.child).toEqual(expect.arrayContaining(["x4_pocket_mean", "event", "time"]));
     expect(file.trainingData.patients).toBe(150);
     expect(file.trainingData.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(file.metadata).toBeNull();
+    expect(file.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(readdirSync(out).sort()).toEqual(["patients", "records-model.json", "rows"]);
   });
 
