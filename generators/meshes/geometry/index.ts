@@ -1,0 +1,14 @@
+export type { TriMesh } from "./tri-mesh.js";
+export { boundsOf, triangleCount, vertexCount } from "./tri-mesh.js";
+export { checkEdgeManifold, type EdgeManifoldReport } from "./edge-manifold.js";
+export { signedVolume } from "./signed-volume.js";
+export { eulerCharacteristic } from "./euler-characteristic.js";
+export { segmentCrossesTriangle, trianglesIntersect } from "./triangle-intersection.js";
+export { TriangleGrid } from "./triangle-grid.js";
+export { findSelfIntersections, meshesIntersect } from "./self-intersections.js";
+export { PointInMesh, pointInMesh } from "./point-in-mesh.js";
+export { checkNestedInside, type NestingReport } from "./nested-inside.js";
+export { extentsAlong, type Axis, type AxisExtent } from "./extents-along.js";
+export { countSectionLoops } from "./plane-section.js";
+export { latLongMesh } from "./lat-long-mesh.js";
+export { minimumDistanceToSurface, pointTriangleDistance } from "./surface-distance.js";
