@@ -97,7 +97,27 @@ function benchModels(): void {
   }
 }
 
-const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate, models: benchModels };
+/** Meshes: full layered dentitions (both jaws, outer/dentin/pulp) and arch scans, binary PLY, 1 and 2 workers. */
+function benchMeshes(): void {
+  const patients = Number(flag("patients", "20"));
+  const child = fileURLToPath(new URL("./meshes-child.mjs", import.meta.url));
+  const scratch = mkdtempSync(join(tmpdir(), "dentsynth-bench-meshes-"));
+  console.log(`meshes: ${patients} patients per run, binary PLY, default resolution (~15k triangles per tooth)`);
+  console.log("kind     workers   seconds   patients/s   peak RSS MB   output MB");
+  try {
+    for (const kind of ["teeth", "arch"]) {
+      for (const workers of ["1", "2"]) {
+        const line = execFileSync(process.execPath, [child, String(patients), workers, kind, join(scratch, `${kind}-${workers}`)], { encoding: "utf8" });
+        const r = JSON.parse(line) as { seconds: number; bytes: number; maxRssMb: number };
+        console.log(`${kind.padEnd(8)} ${workers.padStart(7)} ${r.seconds.toFixed(1).padStart(9)} ${(patients / r.seconds).toFixed(2).padStart(12)} ${r.maxRssMb.toFixed(0).padStart(13)} ${(r.bytes / 1e6).toFixed(0).padStart(11)}`);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate, models: benchModels, meshes: benchMeshes };
 const chosen = args[0] && !args[0].startsWith("--") ? [args[0]] : Object.keys(suites);
 for (const name of chosen) {
   const suite = suites[name];

@@ -3,6 +3,8 @@ import { DEFAULT_SEED } from "../core/config.js";
 import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
 import { PRESETS, DEFAULT_PRESET } from "../generators/patient/presets.js";
 import { generateRecords } from "../generators/records/generate-records.js";
+import { MESH_FORMATS, meshesConfigSchema } from "../generators/meshes/config.js";
+import { generateMeshes } from "../generators/meshes/generate-meshes.js";
 import { recordsConfigSchema } from "../generators/records/config.js";
 import { RECORD_TABLE_NAMES } from "../generators/records/tables.js";
 import { resolveConfig } from "./options.js";
@@ -73,13 +75,78 @@ const recordsCommand: CommandModule<object, RecordsArgs> = {
   },
 };
 
+interface MeshesArgs {
+  patients?: number;
+  seed?: string;
+  preset?: string;
+  kind?: string;
+  format?: string[];
+  resolution?: number;
+  shard?: string;
+  workers?: number;
+  out: string;
+  overwrite: boolean;
+  config?: string;
+  quiet: boolean;
+}
+
+const meshesCommand: CommandModule<object, MeshesArgs> = {
+  command: "meshes",
+  describe: "Generate 3D meshes of the same patients: layered teeth per jaw, or intraoral arch scans with Teeth3DS labels",
+  builder: (y) =>
+    (y as Argv<object>)
+      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
+      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("kind", { alias: "k", type: "string", describe: "teeth (outer, dentin, pulp per jaw) or arch (scan surface + Teeth3DS JSON; default)" })
+      .option("format", { alias: "f", type: "array", string: true, describe: `Mesh formats: ${MESH_FORMATS.join(", ")} (default ply)` })
+      .option("resolution", { type: "number", describe: "Mesh density multiplier (default 1, ~15k triangles per tooth)" })
+      .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (e.g. 0/4)" })
+      .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
+      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
+      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
+      .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
+      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
+      .example("$0 generate meshes -n 10 --kind arch -f ply obj -o out/scans", "Upper and lower scans of 10 patients, Teeth3DS labels")
+      .example("$0 generate meshes -n 2 --kind teeth -f stl -o out/teeth", "Layered teeth (outer, dentin, pulp) as STL") as Argv<MeshesArgs>,
+  handler: async (argv) => {
+    const config = resolveConfig(
+      meshesConfigSchema,
+      {
+        patients: argv.patients,
+        seed: argv.seed,
+        preset: argv.preset,
+        kind: argv.kind,
+        formats: argv.format,
+        resolution: argv.resolution,
+        shard: argv.shard,
+        workers: argv.workers,
+      },
+      argv.config,
+    );
+    const progress = progressOption("patients", argv.quiet);
+    const manifest = await generateMeshes(config, argv.out, {
+      overwrite: argv.overwrite,
+      command: `dentsynth ${process.argv.slice(2).join(" ")}`,
+      outOptionName: "--out",
+      ...progress.options,
+    });
+    progress.stop();
+    if (!argv.quiet) {
+      const bytes = manifest.files.reduce((s, f) => s + f.bytes, 0);
+      process.stdout.write(`Wrote ${argv.out} in ${(manifest.timing.wallTimeMs / 1000).toFixed(1)} s: ${manifest.files.length} files, ${(bytes / 1e6).toFixed(1)} MB\n  manifest.json (seed ${manifest.seed}, sha256 of every file)\n`);
+    }
+  },
+};
+
 export const generateCommand: CommandModule = {
   command: "generate <kind>",
   describe: "Generate synthetic data",
   builder: (y) =>
     y
       .command(recordsCommand as unknown as CommandModule)
-      .demandCommand(1, "Name what to generate: records")
+      .command(meshesCommand as unknown as CommandModule)
+      .demandCommand(1, "Name what to generate: records or meshes")
       .example("$0 generate records -n 200 -o out/records", "200 patients as CSV tables"),
   handler: () => {},
 };

@@ -17,7 +17,7 @@ describe("help and version", () => {
     for (const c of ["demo", "generate", "split", "evaluate", "fit", "sample", "config"]) expect(r.stdout).toContain(`dentsynth ${c}`);
   });
 
-  it.each([["demo"], ["generate"], ["generate", "records"], ["split"], ["evaluate"], ["evaluate", "records"], ["fit"], ["fit", "records"], ["sample"], ["config"]])("gives help with examples for %s", (...cmd) => {
+  it.each([["demo"], ["generate"], ["generate", "records"], ["generate", "meshes"], ["split"], ["evaluate"], ["evaluate", "records"], ["fit"], ["fit", "records"], ["sample"], ["config"]])("gives help with examples for %s", (...cmd) => {
     const r = runCli([...cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Examples:");

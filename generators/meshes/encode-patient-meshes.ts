@@ -1,0 +1,71 @@
+import { mergeMeshes, type LabelledMesh } from "../../core/sinks/meshes/labelled-mesh.js";
+import { encodeObj } from "../../core/sinks/meshes/obj.js";
+import { encodePly } from "../../core/sinks/meshes/ply.js";
+import { encodeStl } from "../../core/sinks/meshes/stl.js";
+import { PRESETS } from "../patient/presets.js";
+import { samplePatient } from "../patient/sample-patient.js";
+import type { Arch } from "../patient/types.js";
+import { generateArchScan, scannedTeethOf } from "./arch/generate-arch-scan.js";
+import { transformMesh } from "./arch/mat4.js";
+import { placeTeeth } from "./arch/place-teeth.js";
+import { teeth3dsJson } from "./arch/teeth3ds.js";
+import type { MeshesConfig, MeshFormatName } from "./config.js";
+import { meshStream, renderDentition } from "./render-dentition.js";
+
+/** One output file of a patient: path relative to the output folder, bytes, and what it holds. */
+export interface EncodedFile {
+  path: string;
+  role: string;
+  format: string;
+  bytes: Uint8Array;
+}
+
+const JAWS: Arch[] = ["upper", "lower"];
+const LAYERS = ["outer", "dentin", "pulp"] as const;
+
+/**
+ * Renders and encodes patient `index`'s meshes. Pure in (config, index): the unit a worker runs, and running it
+ * on the main thread gives the same bytes. Files are named by patient id and jaw, e.g. `P000001_upper.ply`.
+ */
+export function encodePatientMeshes(config: MeshesConfig, index: number): EncodedFile[] {
+  const preset = PRESETS[config.preset];
+  if (!preset) throw new RangeError(`unknown preset ${config.preset}`);
+  const patient = samplePatient(index, config.seed, preset);
+  const rng = meshStream(config.seed, index);
+  const dentition = renderDentition(patient, rng, { resolution: config.resolution });
+  const byFdi = new Map(dentition.teeth.map((t) => [t.fdi, t]));
+  const files: EncodedFile[] = [];
+  for (const jaw of JAWS) {
+    const fdis = scannedTeethOf(patient, jaw).filter((f) => byFdi.has(f));
+    if (fdis.length === 0) continue; // an edentulous jaw has nothing to scan or place
+    const crowns = fdis.map((fdi) => ({ fdi, crown: byFdi.get(fdi)!.outer }));
+    const stem = `${patient.id}_${jaw}`;
+    if (config.kind === "arch") {
+      const { scan } = generateArchScan(jaw, crowns, rng.fork(`arch-${jaw}`));
+      const mesh: LabelledMesh = { name: stem, positions: scan.mesh.positions, indices: scan.mesh.indices, labels: scan.labels, instances: scan.instances };
+      files.push(...encodeAll(config.formats, [mesh], stem, "scan", `# ${jaw}`));
+      const json = JSON.stringify(teeth3dsJson(scan, { idPatient: patient.id, jaw }));
+      files.push({ path: `${stem}.json`, role: "labels:teeth3ds", format: "json", bytes: new TextEncoder().encode(json) });
+    } else {
+      // The same placement stream as the scan, so a patient's teeth sit where their scan shows them.
+      const placement = placeTeeth(jaw, crowns, rng.fork(`arch-${jaw}`).fork("placement"));
+      for (const layer of LAYERS) {
+        const meshes: LabelledMesh[] = placement.teeth.map((placed) => {
+          const moved = transformMesh(byFdi.get(placed.fdi)![layer], placed.transform);
+          const vertices = moved.positions.length / 3;
+          return { name: `${placed.fdi}_${layer}`, positions: moved.positions, indices: moved.indices, labels: new Int32Array(vertices).fill(placed.fdi) };
+        });
+        files.push(...encodeAll(config.formats, meshes, `${stem}_${layer}`, `teeth:${layer}`, `# ${jaw}`));
+      }
+    }
+  }
+  return files;
+}
+
+function encodeAll(formats: readonly MeshFormatName[], meshes: LabelledMesh[], stem: string, role: string, firstLine: string): EncodedFile[] {
+  return formats.map((format) => {
+    if (format === "stl") return { path: `${stem}.stl`, role, format, bytes: encodeStl(meshes, `dentsynth ${stem}`) };
+    if (format === "obj") return { path: `${stem}.obj`, role, format, bytes: new TextEncoder().encode(encodeObj(meshes, firstLine)) };
+    return { path: `${stem}.ply`, role, format, bytes: encodePly(mergeMeshes(meshes, stem)) };
+  });
+}
