@@ -82,6 +82,7 @@ interface MeshesArgs {
   kind?: string;
   format?: string[];
   resolution?: number;
+  preview?: boolean;
   shard?: string;
   workers?: number;
   out: string;
@@ -101,6 +102,7 @@ const meshesCommand: CommandModule<object, MeshesArgs> = {
       .option("kind", { alias: "k", type: "string", describe: "teeth (outer, dentin, pulp per jaw) or arch (scan surface + Teeth3DS JSON; default)" })
       .option("format", { alias: "f", type: "array", string: true, describe: `Mesh formats: ${MESH_FORMATS.join(", ")} (default ply)` })
       .option("resolution", { type: "number", describe: "Mesh density multiplier (default 1, ~15k triangles per tooth)" })
+      .option("preview", { type: "boolean", describe: "Also write a PNG thumbnail per jaw (no GPU needed)" })
       .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (e.g. 0/4)" })
       .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
       .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
@@ -108,6 +110,7 @@ const meshesCommand: CommandModule<object, MeshesArgs> = {
       .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
       .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
       .example("$0 generate meshes -n 10 --kind arch -f ply obj -o out/scans", "Upper and lower scans of 10 patients, Teeth3DS labels")
+      .example("$0 generate meshes -n 1 -f glb --preview -o out/look", "GLB scene and a PNG thumbnail per jaw")
       .example("$0 generate meshes -n 2 --kind teeth -f stl -o out/teeth", "Layered teeth (outer, dentin, pulp) as STL") as Argv<MeshesArgs>,
   handler: async (argv) => {
     const config = resolveConfig(
@@ -119,6 +122,7 @@ const meshesCommand: CommandModule<object, MeshesArgs> = {
         kind: argv.kind,
         formats: argv.format,
         resolution: argv.resolution,
+        previews: argv.preview,
         shard: argv.shard,
         workers: argv.workers,
       },

@@ -7,7 +7,7 @@ import { PRESET_NAMES } from "../records/config.js";
 /** Bump whenever the meshes written for a fixed seed and config change. */
 export const MESHES_GENERATOR_VERSION = "1";
 
-export const MESH_FORMATS = ["ply", "stl", "obj"] as const;
+export const MESH_FORMATS = ["ply", "stl", "obj", "glb"] as const;
 export type MeshFormatName = (typeof MESH_FORMATS)[number];
 
 /**
@@ -24,7 +24,8 @@ export const meshesConfigSchema = z
     seed: seedSchema,
     preset: z.enum(PRESET_NAMES).default(DEFAULT_PRESET).describe("Population preset the patients are drawn from."),
     kind: z.enum(["teeth", "arch"]).default("arch").describe("teeth: layered teeth per jaw; arch: intraoral scan surface per jaw with Teeth3DS labels."),
-    formats: z.array(z.enum(MESH_FORMATS)).min(1).default(["ply"]).describe("Mesh file formats (binary PLY with labels, binary STL, OBJ)."),
+    formats: z.array(z.enum(MESH_FORMATS)).min(1).default(["ply"]).describe("Mesh file formats (binary PLY with labels, binary STL, OBJ, GLB)."),
+    previews: z.boolean().default(false).describe("Also write a PNG thumbnail per jaw (rendered without a GPU)."),
     resolution: z.number().gt(0).max(4).default(1).describe("Mesh density multiplier (1: about 15k triangles per tooth)."),
     shard: shardSchema,
     workers: workersSchema,

@@ -1,7 +1,5 @@
-import { mergeMeshes, type LabelledMesh } from "../../core/sinks/meshes/labelled-mesh.js";
-import { encodeObj } from "../../core/sinks/meshes/obj.js";
-import { encodePly } from "../../core/sinks/meshes/ply.js";
-import { encodeStl } from "../../core/sinks/meshes/stl.js";
+import { encodeGlb, encodeObj, encodePly, encodeStl, type LabelledMesh } from "../../core/sinks/mesh/index.js";
+import { renderPreviewPng } from "../../core/preview/index.js";
 import { PRESETS } from "../patient/presets.js";
 import { samplePatient } from "../patient/sample-patient.js";
 import type { Arch } from "../patient/types.js";
@@ -27,7 +25,7 @@ const LAYERS = ["outer", "dentin", "pulp"] as const;
  * Renders and encodes patient `index`'s meshes. Pure in (config, index): the unit a worker runs, and running it
  * on the main thread gives the same bytes. Files are named by patient id and jaw, e.g. `P000001_upper.ply`.
  */
-export function encodePatientMeshes(config: MeshesConfig, index: number): EncodedFile[] {
+export async function encodePatientMeshes(config: MeshesConfig, index: number): Promise<EncodedFile[]> {
   const preset = PRESETS[config.preset];
   if (!preset) throw new RangeError(`unknown preset ${config.preset}`);
   const patient = samplePatient(index, config.seed, preset);
@@ -43,7 +41,8 @@ export function encodePatientMeshes(config: MeshesConfig, index: number): Encode
     if (config.kind === "arch") {
       const { scan } = generateArchScan(jaw, crowns, rng.fork(`arch-${jaw}`));
       const mesh: LabelledMesh = { name: stem, positions: scan.mesh.positions, indices: scan.mesh.indices, labels: scan.labels, instances: scan.instances };
-      files.push(...encodeAll(config.formats, [mesh], stem, "scan", `# ${jaw}`));
+      files.push(...(await encodeAll(config.formats, [mesh], stem, "scan", `# ${jaw}`)));
+      if (config.previews) files.push(preview([mesh], stem, jaw));
       const json = JSON.stringify(teeth3dsJson(scan, { idPatient: patient.id, jaw }));
       files.push({ path: `${stem}.json`, role: "labels:teeth3ds", format: "json", bytes: new TextEncoder().encode(json) });
     } else {
@@ -55,17 +54,28 @@ export function encodePatientMeshes(config: MeshesConfig, index: number): Encode
           const vertices = moved.positions.length / 3;
           return { name: `${placed.fdi}_${layer}`, positions: moved.positions, indices: moved.indices, labels: new Int32Array(vertices).fill(placed.fdi) };
         });
-        files.push(...encodeAll(config.formats, meshes, `${stem}_${layer}`, `teeth:${layer}`, `# ${jaw}`));
+        files.push(...(await encodeAll(config.formats, meshes, `${stem}_${layer}`, `teeth:${layer}`, `# ${jaw}`)));
+        if (config.previews && layer === "outer") files.push(preview(meshes, `${stem}_${layer}`, jaw));
       }
     }
   }
   return files;
 }
 
-function encodeAll(formats: readonly MeshFormatName[], meshes: LabelledMesh[], stem: string, role: string, firstLine: string): EncodedFile[] {
-  return formats.map((format) => {
-    if (format === "stl") return { path: `${stem}.stl`, role, format, bytes: encodeStl(meshes, `dentsynth ${stem}`) };
-    if (format === "obj") return { path: `${stem}.obj`, role, format, bytes: new TextEncoder().encode(encodeObj(meshes, firstLine)) };
-    return { path: `${stem}.ply`, role, format, bytes: encodePly(mergeMeshes(meshes, stem)) };
-  });
+async function encodeAll(formats: readonly MeshFormatName[], meshes: LabelledMesh[], stem: string, role: string, firstLine: string): Promise<EncodedFile[]> {
+  const out: EncodedFile[] = [];
+  for (const format of formats) {
+    if (format === "stl") out.push({ path: `${stem}.stl`, role, format, bytes: encodeStl(meshes, { header: `dentsynth ${stem} binary STL, units mm` }) });
+    else if (format === "obj") out.push({ path: `${stem}.obj`, role, format, bytes: new TextEncoder().encode(encodeObj(meshes, { firstLine })) });
+    else if (format === "glb") out.push({ path: `${stem}.glb`, role, format, bytes: await encodeGlb(meshes, { sceneName: stem }) });
+    else out.push({ path: `${stem}.ply`, role, format, bytes: encodePly(meshes, { name: stem }) });
+  }
+  return out;
+}
+
+/** A 320 px PNG thumbnail, coloured by FDI label, seen from the occlusal side (+z in each jaw's frame). */
+function preview(meshes: LabelledMesh[], stem: string, jaw: Arch): EncodedFile {
+  const bytes = renderPreviewPng(meshes, { width: 320, height: 240, direction: [0, -0.6, 1], up: [0, 1, 0], colorBy: "label" });
+  void jaw;
+  return { path: `${stem}.png`, role: "preview", format: "png", bytes };
 }

@@ -41,7 +41,7 @@ export async function generateMeshes(input: MeshesConfigInput, outDir: string, o
     };
     const tasks = Array.from({ length: end - start }, (_, k) => start + k);
     if (config.workers === 1 || tasks.length < 2) {
-      for (const i of tasks) write(encodePatientMeshes(config, i));
+      for (const i of tasks) write(await encodePatientMeshes(config, i));
     } else {
       await orderedParallelMap<number, EncodedFile[]>({
         moduleUrl: new URL(`./meshes-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),

@@ -56,6 +56,17 @@ describe("dentsynth generate meshes", () => {
     expect(outer.length).toBe(84 + 50 * outer.readUInt32LE(80));
   });
 
+  it("writes GLB that passes the Khronos glTF validator, and PNG previews", async () => {
+    const g = generate("glb", "-n", "1", "-f", "glb", "--preview");
+    const glb = readFileSync(join(g.out, "P000000000_upper.glb"));
+    expect(glb.subarray(0, 4).toString("latin1")).toBe("glTF");
+    const png = readFileSync(join(g.out, "P000000000_upper.png"));
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const validator = await import("gltf-validator");
+    const report = await validator.validateBytes(new Uint8Array(glb));
+    expect(report.issues.numErrors).toBe(0);
+  });
+
   it("refuses bad options with exit 2 and writes nothing", () => {
     const out = join(root, "bad");
     const r = runCli(["generate", "meshes", "-n", "0", "--kind", "cbct", "-f", "fbx", "-o", out]);
