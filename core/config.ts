@@ -55,6 +55,13 @@ export function shardRange(total: number, shard: Shard): { start: number; end: n
   };
 }
 
+/** A count of records that must be a whole number >= 1, with the CLI's wording of the problem. */
+export const positiveIntegerSchema = () =>
+  z
+    .number({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
+    .int({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
+    .positive({ error: (issue) => messages.mustBePositiveInteger(issue.input) });
+
 export const workersSchema = z
   .number()
   .int()

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { messages } from "../../core/errors.js";
-import { seedSchema, shardSchema, workersSchema } from "../../core/config.js";
+import { positiveIntegerSchema, seedSchema, shardSchema, workersSchema } from "../../core/config.js";
 import { TABLE_FORMAT_NAMES } from "../../core/sinks/index.js";
 import { MODEL_KINDS, MODEL_REGISTRY } from "../../models/registry.js";
 
@@ -10,12 +9,7 @@ export const LEARNED_GENERATOR_VERSION = "1";
 /** Units (patients, or rows of a flat model) per sampling block; each block has its own seed. */
 export const SAMPLE_BLOCK = 256;
 
-const positiveInt = (what: string) =>
-  z
-    .number({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-    .int({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-    .positive({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-    .describe(what);
+const positiveInt = (what: string) => positiveIntegerSchema().describe(what);
 
 /**
  * The config of `dentsynth fit records` (also a JSON file with --config). Model-specific settings go in

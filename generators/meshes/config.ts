@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { messages } from "../../core/errors.js";
-import { seedSchema, shardSchema, workersSchema } from "../../core/config.js";
+import { positiveIntegerSchema, seedSchema, shardSchema, workersSchema } from "../../core/config.js";
 import { DEFAULT_PRESET } from "../patient/presets.js";
 import { PRESET_NAMES } from "../records/config.js";
 
@@ -16,10 +15,7 @@ export type MeshFormatName = (typeof MESH_FORMATS)[number];
  */
 export const meshesConfigSchema = z
   .object({
-    patients: z
-      .number({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-      .int({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-      .positive({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
+    patients: positiveIntegerSchema()
       .describe("Number of virtual patients (over all shards); patient i is the same as in `generate records`."),
     seed: seedSchema,
     preset: z.enum(PRESET_NAMES).default(DEFAULT_PRESET).describe("Population preset the patients are drawn from."),

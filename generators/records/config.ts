@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { messages } from "../../core/errors.js";
-import { seedSchema, shardSchema, workersSchema } from "../../core/config.js";
+import { positiveIntegerSchema, seedSchema, shardSchema, workersSchema } from "../../core/config.js";
 import { TABLE_FORMAT_NAMES } from "../../core/sinks/index.js";
 import { DEFAULT_PRESET, PRESETS } from "../patient/presets.js";
 import { RECORD_TABLE_NAMES } from "./tables.js";
@@ -16,10 +15,7 @@ export const PRESET_NAMES = Object.keys(PRESETS) as [string, ...string[]];
  */
 export const recordsConfigSchema = z
   .object({
-    patients: z
-      .number({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-      .int({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
-      .positive({ error: (issue) => messages.mustBePositiveInteger(issue.input) })
+    patients: positiveIntegerSchema()
       .describe("Number of virtual patients to generate (over all shards)."),
     seed: seedSchema,
     preset: z.enum(PRESET_NAMES).default(DEFAULT_PRESET).describe("Population preset the patients are drawn from."),
