@@ -1,6 +1,7 @@
 /**
- * Realism of the procedural crowns against real ones (issue 5, item 8, first part). Reads the real crowns in
- * ../shared/realdata/mesh/SJTUzhou-3D-Teeth-Reconstruction (MIT; never read by tests) and prints Markdown:
+ * Realism of the procedural crowns against real ones (issue 5, item 8, first part). Reads the real crowns of the
+ * SJTUzhou 3D-Teeth-Reconstruction data (MIT; too large to bundle, never read by tests) from the folder given as
+ * the first argument, and prints Markdown:
  *
  * 1. Per FDI tooth, the crown's three principal extents (PCA axes, largest first: orientation-free, so real
  *    crowns in arch coordinates and generated crowns in tooth coordinates compare directly), real (2 patients)
@@ -11,7 +12,7 @@
  * The generated crown is the outer surface above the facial CEJ (z ≥ 0). Real crowns are what an intraoral scan
  * shows above the gingiva, so they are expected to be somewhat shorter than the anatomical crown.
  *
- * Usage: npx tsx bench/mesh-realism.ts [path/to/SJTUzhou-3D-Teeth-Reconstruction]
+ * Usage: npx tsx bench/mesh-realism.ts path/to/SJTUzhou-3D-Teeth-Reconstruction
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -20,9 +21,12 @@ import { symmetricEigen } from "../evaluation/stats/symmetric-eigen.js";
 import { renderTooth } from "../generators/meshes/tooth/index.js";
 import type { Fdi } from "../generators/patient/types.js";
 
-const root = process.argv[2] ?? new URL("../../shared/realdata/mesh/SJTUzhou-3D-Teeth-Reconstruction", import.meta.url).pathname;
-if (!existsSync(root)) {
-  console.error(`Real crowns not found at ${root}; pass the SJTUzhou-3D-Teeth-Reconstruction folder as the first argument.`);
+const root = process.argv[2];
+if (!root || !existsSync(join(root, "demo", "ref_mesh"))) {
+  console.error(
+    `${root ? `No real crowns at ${root}` : "No folder given"}: pass the SJTUzhou-3D-Teeth-Reconstruction folder (with demo/ref_mesh and data/tooth-pcd-txt) as the first argument; ` +
+      "get it from https://github.com/SJTUzhou/3D-Teeth-Reconstruction-from-Five-Intra-oral-Images (MIT).",
+  );
   process.exit(2);
 }
 const SEEDS = 20;
