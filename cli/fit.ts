@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_SEED } from "../core/config.js";
 import { fitConfigSchema } from "../generators/learned/config.js";
 import { fitRecords } from "../generators/learned/fit-records.js";
 import { MODEL_KINDS, MODEL_REGISTRY } from "../models/registry.js";
 import { resolveConfig } from "./options.js";
+import { seedOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
 
 interface FitArgs {
   real?: string;
@@ -35,12 +35,12 @@ const fitRecordsCommand: CommandModule<object, FitArgs> = {
       .option("entity", { type: "string", describe: 'Patient id column (default: inferred); "none" for independent rows' })
       .option("key", { type: "string", describe: 'Column numbering a patient\'s rows, e.g. tooth (default: detected); "none" for none' })
       .option("metadata", { type: "string", describe: "Metadata JSON overriding column kinds (as for evaluate)" })
-      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
-      .option("workers", { alias: "w", type: "number", describe: "Worker threads (default 2: the patients and rows models fit at once; same model bytes)" })
-      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Model folder to write (must be new or empty)" })
-      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
-      .option("config", { alias: "c", type: "string", describe: "JSON config file (model hyperparameters under \"hyperparameters\"); flags override" })
-      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress output" })
+      .option("seed", seedOption)
+      .option("workers", workersOption("Worker threads (default 2: the patients and rows models fit at once; same model bytes)"))
+      .option("out", outOption("Model folder to write (must be new or empty)"))
+      .option("overwrite", overwriteOption)
+      .option("config", configOption("JSON config file (model hyperparameters under \"hyperparameters\"); flags override"))
+      .option("quiet", quietOption("No progress output"))
       .example("$0 fit records --real split/train.csv --model copula -o out/copula", "Gaussian copula, linked by patient")
       .example("$0 fit records --real split/train.csv --model bayesnet --epsilon 1 -o out/privbayes", "Differentially private Bayesian network")
       .example("$0 fit records --real split/train.csv --model tvae --epochs 50 -w 2 -o out/tvae", "TVAE, patients and rows models on two threads") as Argv<FitArgs>,

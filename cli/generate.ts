@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_SEED } from "../core/config.js";
 import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
 import { PRESETS, DEFAULT_PRESET } from "../generators/patient/presets.js";
 import { generateRecords } from "../generators/records/generate-records.js";
@@ -8,6 +7,7 @@ import { generateMeshes } from "../generators/meshes/generate-meshes.js";
 import { recordsConfigSchema } from "../generators/records/config.js";
 import { RECORD_TABLE_NAMES } from "../generators/records/tables.js";
 import { resolveConfig } from "./options.js";
+import { seedOption, shardOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
 import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
 
@@ -32,17 +32,17 @@ const recordsCommand: CommandModule<object, RecordsArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
-      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
+      .option("seed", seedOption)
       .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
       .option("format", { alias: "f", type: "string", describe: `Table format: ${TABLE_FORMAT_NAMES.join(", ")} (default csv)` })
       .option("tables", { type: "array", string: true, describe: `Tables to write (default all): ${RECORD_TABLE_NAMES.join(", ")}` })
-      .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (e.g. 0/4)" })
-      .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
+      .option("shard", shardOption())
+      .option("workers", workersOption())
       .option("batch-size", { type: "number", describe: "Patients per batch / Parquet row group (default 1000)" })
-      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
-      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
-      .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
-      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
+      .option("out", outOption())
+      .option("overwrite", overwriteOption)
+      .option("config", configOption())
+      .option("quiet", quietOption())
       .example("$0 generate records -n 1000 -o out/records", "1,000 patients of the default clinic preset, CSV")
       .example("$0 generate records -n 100000 --preset us-adult -f parquet -w 2 -o out/us", "Parquet, two worker threads")
       .example("$0 generate records -n 1000000 --shard 0/4 -o out/shard0", "First of four shards (run 1/4..3/4 elsewhere)")
@@ -97,18 +97,18 @@ const meshesCommand: CommandModule<object, MeshesArgs> = {
   builder: (y) =>
     (y as Argv<object>)
       .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
-      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
+      .option("seed", seedOption)
       .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
       .option("kind", { alias: "k", type: "string", describe: "teeth (outer, dentin, pulp per jaw) or arch (scan surface + Teeth3DS JSON; default)" })
       .option("format", { alias: "f", type: "array", string: true, describe: `Mesh formats: ${MESH_FORMATS.join(", ")} (default ply)` })
       .option("resolution", { type: "number", describe: "Mesh density multiplier (default 1, ~15k triangles per tooth)" })
       .option("preview", { type: "boolean", describe: "Also write a PNG thumbnail per jaw (no GPU needed)" })
-      .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (e.g. 0/4)" })
-      .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
-      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
-      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
-      .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
-      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
+      .option("shard", shardOption())
+      .option("workers", workersOption())
+      .option("out", outOption())
+      .option("overwrite", overwriteOption)
+      .option("config", configOption())
+      .option("quiet", quietOption())
       .example("$0 generate meshes -n 10 --kind arch -f ply obj -o out/scans", "Upper and lower scans of 10 patients, Teeth3DS labels")
       .example("$0 generate meshes -n 1 -f glb --preview -o out/look", "GLB scene and a PNG thumbnail per jaw")
       .example("$0 generate meshes -n 2 --kind teeth -f stl -o out/teeth", "Layered teeth (outer, dentin, pulp) as STL") as Argv<MeshesArgs>,

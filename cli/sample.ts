@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_SEED } from "../core/config.js";
 import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
 import { sampleConfigSchema } from "../generators/learned/config.js";
 import { sampleRecords } from "../generators/learned/sample-records.js";
 import { resolveConfig } from "./options.js";
+import { seedOption, shardOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
 import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
 
@@ -27,14 +27,14 @@ export const sampleCommand: CommandModule<object, SampleArgs> = {
     (y as Argv<object>)
       .option("model", { alias: "m", type: "string", describe: "Model folder written by `dentsynth fit records`" })
       .option("n", { type: "number", describe: "Patients to sample (rows, for a model fitted with --entity none)" })
-      .option("seed", { alias: "s", type: "string", describe: `Master seed (default ${DEFAULT_SEED})` })
+      .option("seed", seedOption)
       .option("format", { alias: "f", type: "string", describe: `Table format: ${TABLE_FORMAT_NAMES.join(", ")} (default csv)` })
-      .option("shard", { type: "string", describe: "Write only shard i of n, as i/n (shards own whole blocks of 256 patients)" })
-      .option("workers", { alias: "w", type: "number", describe: "Worker threads (output does not depend on it)" })
-      .option("out", { alias: "o", type: "string", demandOption: true, describe: "Output folder (must be new or empty)" })
-      .option("overwrite", { type: "boolean", default: false, describe: "Replace a non-empty output folder" })
-      .option("config", { alias: "c", type: "string", describe: "JSON config file; flags override its keys" })
-      .option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary output" })
+      .option("shard", shardOption("Write only shard i of n, as i/n (shards own whole blocks of 256 patients)"))
+      .option("workers", workersOption())
+      .option("out", outOption())
+      .option("overwrite", overwriteOption)
+      .option("config", configOption())
+      .option("quiet", quietOption())
       .example("$0 sample --model out/copula --n 1000 -o out/synthetic", "1,000 synthetic patients as CSV")
       .example("$0 sample --model out/tvae --n 50000 -f parquet -w 2 -o out/big", "Parquet, two worker threads") as Argv<SampleArgs>,
   handler: async (argv) => {
