@@ -42,7 +42,7 @@ export async function encodePatientMeshes(config: MeshesConfig, index: number): 
       const { scan } = generateArchScan(jaw, crowns, rng.fork(`arch-${jaw}`));
       const mesh: LabelledMesh = { name: stem, positions: scan.mesh.positions, indices: scan.mesh.indices, labels: scan.labels, instances: scan.instances };
       files.push(...(await encodeAll(config.formats, [mesh], stem, "scan", `# ${jaw}`)));
-      if (config.previews) files.push(preview([mesh], stem, jaw));
+      if (config.previews) files.push(preview([mesh], stem));
       const json = JSON.stringify(teeth3dsJson(scan, { idPatient: patient.id, jaw }));
       files.push({ path: `${stem}.json`, role: "labels:teeth3ds", format: "json", bytes: new TextEncoder().encode(json) });
     } else {
@@ -55,7 +55,7 @@ export async function encodePatientMeshes(config: MeshesConfig, index: number): 
           return { name: `${placed.fdi}_${layer}`, positions: moved.positions, indices: moved.indices, labels: new Int32Array(vertices).fill(placed.fdi) };
         });
         files.push(...(await encodeAll(config.formats, meshes, `${stem}_${layer}`, `teeth:${layer}`, `# ${jaw}`)));
-        if (config.previews && layer === "outer") files.push(preview(meshes, `${stem}_${layer}`, jaw));
+        if (config.previews && layer === "outer") files.push(preview(meshes, `${stem}_${layer}`));
       }
     }
   }
@@ -74,8 +74,7 @@ async function encodeAll(formats: readonly MeshFormatName[], meshes: LabelledMes
 }
 
 /** A 320 px PNG thumbnail, coloured by FDI label, seen from the occlusal side (+z in each jaw's frame). */
-function preview(meshes: LabelledMesh[], stem: string, jaw: Arch): EncodedFile {
+function preview(meshes: LabelledMesh[], stem: string): EncodedFile {
   const bytes = renderPreviewPng(meshes, { width: 320, height: 240, direction: [0, -0.6, 1], up: [0, 1, 0], colorBy: "label" });
-  void jaw;
   return { path: `${stem}.png`, role: "preview", format: "png", bytes };
 }

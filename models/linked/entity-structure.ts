@@ -74,10 +74,12 @@ export function entityStructure(table: Table, entity: string, key?: string | nul
   }
   const meanRows = table.nRows / Math.max(1, groups.length);
   let keyColumn: Column | undefined;
+  let keyRepeats = 0;
   if (key) {
     keyColumn = varying.find((c) => c.name === key);
     if (!keyColumn) throw new DataError(`the key column ${key} is not a row-level column of the training table`, "Name a column that numbers a patient's rows (e.g. tooth), or pass --key none.");
     const repeats = repeatsWithinGroups(keyColumn, groups);
+    keyRepeats = repeats;
     if (repeats < 0 || repeats > KEY_REPEAT_TOLERANCE * table.nRows) {
       throw new DataError(
         repeats < 0 ? `the key column ${key} has missing values` : `the key column ${key} repeats within a patient in ${repeats} rows`,
@@ -87,10 +89,11 @@ export function entityStructure(table: Table, entity: string, key?: string | nul
   } else if (key === undefined && meanRows > 1) {
     keyColumn = varying.find((c) => {
       const repeats = repeatsWithinGroups(c, groups);
+      keyRepeats = repeats;
       return repeats >= 0 && repeats <= KEY_REPEAT_TOLERANCE * table.nRows && distinctCount(c, table.nRows) <= MAX_KEY_VALUES;
     });
+    if (!keyColumn) keyRepeats = 0;
   }
-  const keyRepeats = keyColumn ? repeatsWithinGroups(keyColumn, groups) : 0;
   const keyValues = keyColumn ? valuesByFrequency(keyColumn, table.nRows) : [];
   return {
     entity,

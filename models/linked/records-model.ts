@@ -137,15 +137,19 @@ export class RecordsModel {
     let rowsColumn: string | null = null;
     if (s.key) {
       const keyColumn = table.columns.find((c) => c.name === s.key) as Column;
+      // One pass over the rows sets every patient's presence flags.
+      const keyIndex = new Map(s.keyValues.map((v, k) => [v, k]));
+      const flags = s.keyValues.map(() => new Float64Array(s.groups.length));
+      s.groups.forEach((g, p) => {
+        for (let j = 0; j < g.length; j++) {
+          const k = keyIndex.get(cellText(keyColumn, g[j] as number) as string);
+          if (k !== undefined) (flags[k] as Float64Array)[p] = 1;
+        }
+      });
       s.keyValues.forEach((v, k) => {
         const name = uniqueName(`${PRESENCE_PREFIX}${v}`, table);
         presence.push(name);
-        const flags = new Float64Array(s.groups.length);
-        s.groups.forEach((g, p) => {
-          for (let j = 0; j < g.length; j++) if (cellText(keyColumn, g[j] as number) === v) flags[p] = 1;
-        });
-        patientTable.columns.push({ name, kind: "boolean", values: flags });
-        void k;
+        patientTable.columns.push({ name, kind: "boolean", values: flags[k] as Float64Array });
       });
     } else {
       rowsColumn = uniqueName(ROWS_COLUMN, table);
