@@ -35,15 +35,6 @@ export interface FitRecordsResult {
   model: RecordsModel;
 }
 
-/** The model's hyperparameters from the config: its own block plus the epsilon/delta/epochs shortcuts. */
-export function hyperparametersOf(config: FitConfig): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...config.hyperparameters };
-  if (config.epsilon !== undefined) out.epsilon = config.epsilon;
-  if (config.delta !== undefined) out.delta = config.delta;
-  if (config.epochs !== undefined) out.epochs = config.epochs;
-  return out;
-}
-
 /**
  * Fits a records model on a real table and saves it into `outDir` (written to a staging folder, renamed at the
  * end). Every option problem is reported before the data is read; the model's own hyperparameter schema checks
@@ -85,9 +76,9 @@ export async function fitRecords(input: FitConfigInput, outDir: string, options:
       rng: new Rng(config.seed).fork("fit"),
       entity: entity.column,
       ...(key !== undefined ? { key } : {}),
-      fitComponents: (jobs: ComponentJob[]) => fitJobs(jobs, kind, config, entry.neural, options.onProgress),
+      fitComponents: (jobs: ComponentJob[]) => fitJobs(jobs, kind, hyperparameters, config, entry.neural, options.onProgress),
     };
-    await model.fit(table, (job) => createModel(kind, componentHyperparametersFor(config, job)), fitOptions);
+    await model.fit(table, (job) => createModel(kind, componentHyperparameters(hyperparameters, job)), fitOptions);
     const fitSeconds = (performance.now() - started) / 1000;
     options.onStage?.(`saving the model to ${outDir}`);
     const file = saveRecordsModel(model, out.staging, {
@@ -114,6 +105,7 @@ export async function fitRecords(input: FitConfigInput, outDir: string, options:
 async function fitJobs(
   jobs: ComponentJob[],
   kind: string,
+  hyperparameters: Record<string, unknown>,
   config: FitConfig,
   neural: boolean,
   onProgress?: (fraction: number, message: string) => void,
@@ -123,7 +115,7 @@ async function fitJobs(
     describeColumns(job.table);
     if (job.context) describeColumns(job.context);
   }
-  const tasks: ComponentFitTask[] = jobs.map((job) => ({ kind, hyperparameters: componentHyperparametersFor(config, job), seed: config.seed, job }));
+  const tasks: ComponentFitTask[] = jobs.map((job) => ({ kind, hyperparameters: componentHyperparameters(hyperparameters, job), seed: config.seed, job }));
   const exported: ExportedModel[] = new Array(tasks.length);
   try {
     if (config.workers < 2 || tasks.length < 2) {
@@ -150,19 +142,15 @@ async function fitJobs(
 }
 
 /**
- * A component's hyperparameters: the model's own, with a patient-level epsilon/delta split between the patients
- * and rows models (budgetForComponent), so the saved ledger adds up to what the user asked for.
- */
-function componentHyperparametersFor(config: FitConfig, job: ComponentJob): Record<string, unknown> {
-  return componentHyperparameters(totalHyperparameters(config), job);
-}
-
-/**
- * The hyperparameters saved with the model (what a shadow attack refits with). DP-SGD needs a delta: 1e-5 in
+ * The hyperparameters saved with the model (what a shadow attack refits with): the config's `hyperparameters`
+ * block plus the epsilon/delta/epochs shortcuts. DP-SGD needs a delta: 1e-5 in
  * total (well under 1/n for tables of up to 10^4 patients, the usual rule, Dwork & Roth 2014 section 2.3).
  */
 export function totalHyperparameters(config: FitConfig): Record<string, unknown> {
-  const base = hyperparametersOf(config);
+  const base: Record<string, unknown> = { ...config.hyperparameters };
+  if (config.epsilon !== undefined) base.epsilon = config.epsilon;
+  if (config.delta !== undefined) base.delta = config.delta;
+  if (config.epochs !== undefined) base.epochs = config.epochs;
   if (config.epsilon !== undefined && config.model === "tvae" && config.delta === undefined) base.delta = DEFAULT_TOTAL_DELTA;
   return base;
 }
