@@ -1,7 +1,7 @@
 import type { MetricContext, MetricResult } from "../../types.js";
 import { columnOf, preparePair, type FidelityInput } from "./fidelity-input.js";
-import { finiteMean, fmt, interpret } from "./interpret.js";
-import { drawnShare, pairBootstrap } from "./pair-bootstrap.js";
+import { adherenceResult, type EntityShares } from "./adherence-result.js";
+import { fmt } from "./interpret.js";
 
 export interface BoundaryColumnDetail {
   column: string;
@@ -41,7 +41,7 @@ export function boundaryAdherence(input: FidelityInput, ctx: MetricContext): Met
   const cols = pair.shared.filter((c) => c.kind === "numeric" || c.kind === "datetime");
   const details: BoundaryColumnDetail[] = [];
   // Per usable column and synthetic entity: present values and values in range, so a resample costs O(entities).
-  const perEntity: { present: Float64Array; inside: Float64Array }[] = [];
+  const perEntity: EntityShares[] = [];
   const rowEntity = pair.syntheticIndex.rowEntity;
   for (const c of cols) {
     const real = columnOf(pair.real, c.name).values as Float64Array;
@@ -82,29 +82,18 @@ export function boundaryAdherence(input: FidelityInput, ctx: MetricContext): Met
     details.push({ column: c.name, min, max, score: inside / present, below, above });
     perEntity.push({ present: entityPresent, inside: entityInside });
   }
-  const value = finiteMean(details.map((d) => d.score));
-  const boot = pairBootstrap(
-    pair,
-    ctx,
-    (draw) => finiteMean(perEntity.map((c) => drawnShare(c.inside, c.present, draw.synthetic))),
-    { sides: "synthetic", label: "boundary-adherence" },
-  );
   if (cols.length === 0) warnings.push("no numeric or datetime column to check");
-  return {
+  return adherenceResult(pair, ctx, {
     metric: "boundary-adherence",
-    family: "diagnostic",
-    goal: "maximize",
-    value,
-    normalized: value,
-    ...(Number.isNaN(value) ? {} : { interval: boot.interval }),
-    n: pair.n,
-    interpretation: interpret(value, BOUNDARY_ADHERENCE_THRESHOLDS, {
+    columns: details,
+    perEntity,
+    thresholds: BOUNDARY_ADHERENCE_THRESHOLDS,
+    sentences: (value) => ({
       good: `Synthetic numbers stay within the real ranges (${fmt(value)} of values in range on average).`,
       acceptable: `Some synthetic numbers fall outside the real ranges (${fmt(value)} in range on average).`,
       poor: `Many synthetic numbers fall outside the real ranges (${fmt(value)} in range on average); check for impossible values.`,
       notApplicable: "There is no numeric or datetime column to check.",
     }),
-    details: { columns: details, resamples: boot.resamples, bootstrapSeed: boot.seed },
     warnings,
-  };
+  });
 }

@@ -1,8 +1,8 @@
 import type { MetricContext, MetricResult } from "../../types.js";
 import { sharedDiscreteCodes, countCodes } from "../../stats/discrete-codes.js";
 import { columnOf, preparePair, type FidelityInput } from "./fidelity-input.js";
-import { finiteMean, fmt, interpret } from "./interpret.js";
-import { drawnShare, pairBootstrap } from "./pair-bootstrap.js";
+import { adherenceResult, type EntityShares } from "./adherence-result.js";
+import { fmt } from "./interpret.js";
 
 export interface CategoryColumnDetail {
   column: string;
@@ -35,7 +35,7 @@ export function categoryAdherence(input: FidelityInput, ctx: MetricContext): Met
   const warnings = [...pair.warnings];
   const cols = pair.shared.filter((c) => c.kind === "categorical" || c.kind === "boolean");
   const details: CategoryColumnDetail[] = [];
-  const perEntity: { present: Float64Array; inside: Float64Array }[] = [];
+  const perEntity: EntityShares[] = [];
   const rowEntity = pair.syntheticIndex.rowEntity;
   for (const c of cols) {
     const { codes, levels } = sharedDiscreteCodes([columnOf(pair.real, c.name), columnOf(pair.synthetic, c.name)]);
@@ -61,29 +61,18 @@ export function categoryAdherence(input: FidelityInput, ctx: MetricContext): Met
     details.push({ column: c.name, score: ok / synCodes.length, unseenCategories: unseen.size });
     perEntity.push({ present: entityCells, inside: entityOk });
   }
-  const value = finiteMean(details.map((d) => d.score));
-  const boot = pairBootstrap(
-    pair,
-    ctx,
-    (draw) => finiteMean(perEntity.map((c) => drawnShare(c.inside, c.present, draw.synthetic))),
-    { sides: "synthetic", label: "category-adherence" },
-  );
   if (cols.length === 0) warnings.push("no categorical or boolean column to check");
-  return {
+  return adherenceResult(pair, ctx, {
     metric: "category-adherence",
-    family: "diagnostic",
-    goal: "maximize",
-    value,
-    normalized: value,
-    ...(Number.isNaN(value) ? {} : { interval: boot.interval }),
-    n: pair.n,
-    interpretation: interpret(value, CATEGORY_ADHERENCE_THRESHOLDS, {
+    columns: details,
+    perEntity,
+    thresholds: CATEGORY_ADHERENCE_THRESHOLDS,
+    sentences: (value) => ({
       good: `Synthetic categories are all real ones (${fmt(value)} of cells on average).`,
       acceptable: `A few synthetic cells use categories the real data does not have (${fmt(value)} adherent on average).`,
       poor: `Many synthetic cells use categories the real data does not have (${fmt(value)} adherent on average).`,
       notApplicable: "There is no categorical or boolean column to check.",
     }),
-    details: { columns: details, resamples: boot.resamples, bootstrapSeed: boot.seed },
     warnings,
-  };
+  });
 }
