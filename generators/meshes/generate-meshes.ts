@@ -1,19 +1,10 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseConfig, shardRange } from "../../core/config.js";
-import { sha256Hex } from "../../core/hash.js";
-import { buildManifest, writeManifest, type ManifestFile, type RunManifest } from "../../core/manifest.js";
-import { StagedOutputDir } from "../../core/output-dir.js";
-import { orderedParallelMap } from "../../core/worker-pool.js";
+import { parseConfig } from "../../core/config.js";
+import type { RunManifest } from "../../core/manifest.js";
+import { runPerPatient, type PerPatientRunOptions } from "../../core/per-patient-run.js";
 import { MESHES_GENERATOR_VERSION, meshesConfigSchema, type MeshesConfig, type MeshesConfigInput } from "./config.js";
-import { encodePatientMeshes, type EncodedFile } from "./encode-patient-meshes.js";
+import { encodePatientMeshes } from "./encode-patient-meshes.js";
 
-export interface GenerateMeshesOptions {
-  overwrite?: boolean;
-  onProgress?: (done: number, total: number) => void;
-  command?: string;
-  outOptionName?: string;
-}
+export type GenerateMeshesOptions = PerPatientRunOptions;
 
 /**
  * Generates mesh files for a config into `outDir` (staged, renamed into place at the end) and returns the
@@ -25,49 +16,12 @@ export interface GenerateMeshesOptions {
  */
 export async function generateMeshes(input: MeshesConfigInput, outDir: string, options: GenerateMeshesOptions = {}): Promise<RunManifest> {
   const config: MeshesConfig = parseConfig(meshesConfigSchema, input);
-  const out = StagedOutputDir.open(outDir, { overwrite: options.overwrite ?? false, optionName: options.outOptionName ?? "out" });
-  const started = Date.now();
-  try {
-    const { start, end } = shardRange(config.patients, config.shard);
-    const files: ManifestFile[] = [];
-    let done = 0;
-    const write = (encoded: EncodedFile[]) => {
-      for (const f of encoded) {
-        writeFileSync(join(out.staging, f.path), f.bytes);
-        files.push({ path: f.path, role: f.role, format: f.format, bytes: f.bytes.length, sha256: sha256Hex(f.bytes) });
-      }
-      done++;
-      options.onProgress?.(done, end - start);
-    };
-    const tasks = Array.from({ length: end - start }, (_, k) => start + k);
-    if (config.workers === 1 || tasks.length < 2) {
-      for (const i of tasks) write(await encodePatientMeshes(config, i));
-    } else {
-      await orderedParallelMap<number, EncodedFile[]>({
-        moduleUrl: new URL(`./meshes-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
-        init: config,
-        workers: Math.min(config.workers, tasks.length),
-        tasks,
-        onResult: write,
-        maxAhead: config.workers + 1,
-      });
-    }
-    const finished = Date.now();
-    const manifest = buildManifest({
-      command: options.command ?? "generate meshes",
-      generator: { name: "meshes", version: MESHES_GENERATOR_VERSION },
-      seed: config.seed,
-      config,
-      shard: { ...config.shard, firstRecord: start, endRecord: end },
-      counts: { patients: end - start, files: files.length },
-      files,
-      timing: { startedAt: new Date(started).toISOString(), finishedAt: new Date(finished).toISOString(), wallTimeMs: finished - started },
-    });
-    writeManifest(out.file("manifest.json"), manifest);
-    out.commit();
-    return manifest;
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+  return runPerPatient({
+    config,
+    outDir,
+    generator: { name: "meshes", version: MESHES_GENERATOR_VERSION },
+    encode: async (c, index) => ({ files: await encodePatientMeshes(c, index) }),
+    workerModule: new URL(`./meshes-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+    options: { command: "generate meshes", ...options },
+  });
 }
