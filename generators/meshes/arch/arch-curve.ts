@@ -49,7 +49,7 @@ export class ArchCurve {
       const u = -1 + (2 * i) / n;
       const x = half * Math.sin((Math.PI * u) / 2);
       xs[extSamples + i] = x;
-      ys[extSamples + i] = betaArchY(x, form.width, form.depth, form.exponent);
+      ys[extSamples + i] = betaArchY(x, form.width, form.depth, form.exponent, form.power ?? 2);
     }
     for (let k = 1; k <= extSamples; k++) {
       const d = (extension * k) / extSamples;
@@ -124,6 +124,75 @@ export class ArchCurve {
       }
     }
     return { s: bestS, n: bestN };
+  }
+
+  /**
+   * Walks several chords in a row from s0 (in direction sign = ±1): the arc positions of the chord ends, each
+   * the start of the next, as {@link walk} would give them. One pass along the polyline, solving each chord's end
+   * on its segment exactly (a quadratic), so the cost is linear in the samples it passes, not a bisection per
+   * chord: the arch fit calls this thousands of times.
+   */
+  walkChords(s0: number, chords: readonly number[], sign: 1 | -1): number[] {
+    const xs = this.xs;
+    const ys = this.ys;
+    const ss = this.ss;
+    const last = ss.length - 1;
+    const out: number[] = [];
+    let s = s0;
+    // Index of the polyline vertex just beyond s in the walking direction.
+    let i = this.segmentAt(s) + (sign > 0 ? 1 : 0);
+    for (const chord of chords) {
+      const p0 = this.point(s);
+      let end: number | null = null;
+      let prevX = p0.x;
+      let prevY = p0.y;
+      let prevS = s;
+      while (end === null) {
+        if (i < 0 || i > last) {
+          // Past the polyline (point() continues it straight): the bisection handles that rare case.
+          end = this.walk(s, chord, sign);
+          break;
+        }
+        const vx = xs[i] as number;
+        const vy = ys[i] as number;
+        if (Math.hypot(vx - p0.x, vy - p0.y) >= chord) {
+          // |prev + t·(v − prev) − p0| = chord for t in [0, 1]: the larger root of a quadratic.
+          const dx = vx - prevX;
+          const dy = vy - prevY;
+          const fx = prevX - p0.x;
+          const fy = prevY - p0.y;
+          const a = dx * dx + dy * dy;
+          const b = 2 * (fx * dx + fy * dy);
+          const c = fx * fx + fy * fy - chord * chord;
+          const t = a > 0 ? (-b + Math.sqrt(Math.max(0, b * b - 4 * a * c))) / (2 * a) : 0;
+          end = prevS + t * ((ss[i] as number) - prevS);
+          break;
+        }
+        prevX = vx;
+        prevY = vy;
+        prevS = ss[i] as number;
+        i += sign;
+      }
+      out.push(end);
+      s = end;
+    }
+    return out;
+  }
+
+  /** Index lo of the polyline segment [lo, lo + 1] that holds s (clamped to the first or last segment). */
+  private segmentAt(s: number): number {
+    const ss = this.ss;
+    const last = ss.length - 1;
+    if (s <= (ss[0] as number)) return 0;
+    if (s >= (ss[last] as number)) return last - 1;
+    let lo = 0;
+    let hi = last;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((ss[mid] as number) <= s) lo = mid;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /**

@@ -1,4 +1,19 @@
-export { betaArchY, fitArchForm, meanMolarCentreWidth, sampleMolarCentreWidth, BRAUN_EXPONENT, INTERMOLAR_DEPTH, INTERMOLAR_FA_WIDTH, type ArchForm } from "./arch-form.js";
+export {
+  betaArchY,
+  fitArchForm,
+  meanMolarCentreWidth,
+  sampleArchWidths,
+  sampleMolarCentreWidth,
+  walkArch,
+  INTERCANINE_WIDTH,
+  BRAUN_EXPONENT,
+  INTERMOLAR_DEPTH,
+  INTERMOLAR_FA_WIDTH,
+  type ArchForm,
+  type ArchTargets,
+  type ArchWidths,
+  type ArchWalk,
+} from "./arch-form.js";
 export { ArchCurve, type ArchCurveOptions, type ArchPoint } from "./arch-curve.js";
 export { ANDREWS_CROWN_ANGLES, type CrownAngles } from "./crown-angles.js";
 export { applyMat4, linearDeterminant, mat4FromBasis, transformMesh, type Mat4 } from "./mat4.js";
@@ -6,14 +21,30 @@ export {
   facialInclination,
   gapAlong,
   placeTeeth,
+  placeTeethFromDimensions,
   sideOfQuadrant,
+  type ArchLayout,
   type ArchPlacement,
   type CrownInput,
   type PlacedTooth,
   type PlaceTeethOptions,
+  type ToothPose,
+  type ToothSizeInput,
   type ToothSpace,
 } from "./place-teeth.js";
+export { crownProxy } from "./crown-proxy.js";
+export { proximalGap } from "./proximal-gap.js";
 export { buildGingiva, compact, removeInside, type Gingiva, type GingivaOptions } from "./gingiva.js";
 export { assembleScan, type ArchScan } from "./assemble-scan.js";
 export { teeth3dsJson, teeth3dsObj, type Teeth3dsLabels } from "./teeth3ds.js";
 export { generateArchScan, scannedTeethOf, type ArchScanOptions, type ArchScanResult } from "./generate-arch-scan.js";
+export {
+  placeDentition,
+  OVERBITE,
+  OVERJET,
+  type DentitionPlacement,
+  type DentitionToothInput,
+  type HeadJaw,
+  type HeadTooth,
+  type PlaceDentitionOptions,
+} from "./place-dentition.js";

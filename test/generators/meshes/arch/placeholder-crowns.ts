@@ -5,6 +5,7 @@ import { latLongMesh } from "../../../../generators/meshes/geometry/lat-long-mes
 import { boundsOf, type TriMesh } from "../../../../generators/meshes/geometry/tri-mesh.js";
 import { WHEELER } from "../../../../generators/meshes/tooth/wheeler-table.js";
 import { PointInMesh } from "../../../../generators/meshes/geometry/point-in-mesh.js";
+import { pointTriangleDistance } from "../../../../generators/meshes/geometry/surface-distance.js";
 
 /** Ellipsoid MD × BL × (crown length + 4) mm, centred at mid crown: z from −2 (a bit of root) to crownLength + 2. */
 export function ellipsoidCrown(fdi: Fdi, meridians = 40, rings = 20): TriMesh {
@@ -65,6 +66,39 @@ export function contact(a: TriMesh, b: TriMesh): { gap: number; penetration: num
       const d = nearest(x, y, z, q);
       gap = Math.min(gap, d);
       if (other.contains(x, y, z)) penetration = Math.max(penetration, d);
+    }
+  }
+  return { gap, penetration };
+}
+
+/**
+ * As {@link contact}, but measured to the other mesh's triangles rather than its vertices, so coarse meshes
+ * (rendered teeth at low resolution) are not charged half their vertex spacing: `penetration` = deepest vertex
+ * of either mesh inside the other, `gap` = smallest vertex-to-surface distance.
+ */
+export function surfaceContact(a: TriMesh, b: TriMesh): { gap: number; penetration: number } {
+  let gap = Infinity;
+  let penetration = 0;
+  for (const [p, q] of [[a, b], [b, a]] as const) {
+    const box = boundsOf(q);
+    const inside = new PointInMesh(q);
+    // Triangles of q near p's box.
+    const pb = boundsOf(p);
+    const tris: number[][] = [];
+    for (let t = 0; t < q.indices.length; t += 3) {
+      const tri = [0, 1, 2].flatMap((c) => [0, 1, 2].map((k) => q.positions[3 * q.indices[t + c]! + k]!));
+      const lo = [0, 1, 2].map((k) => Math.min(tri[k]!, tri[3 + k]!, tri[6 + k]!));
+      const hi = [0, 1, 2].map((k) => Math.max(tri[k]!, tri[3 + k]!, tri[6 + k]!));
+      if ([0, 1, 2].every((k) => hi[k]! >= pb[k]! - 1 && lo[k]! <= pb[k + 3]! + 1)) tris.push(tri);
+    }
+    const pp = p.positions;
+    for (let i = 0; i < pp.length; i += 3) {
+      const x = pp[i]!, y = pp[i + 1]!, z = pp[i + 2]!;
+      if (!(x >= box[0] - 1 && x <= box[3] + 1 && y >= box[1] - 1 && y <= box[4] + 1 && z >= box[2] - 1 && z <= box[5] + 1)) continue;
+      let d = Infinity;
+      for (const tri of tris) d = Math.min(d, pointTriangleDistance(x, y, z, tri));
+      gap = Math.min(gap, d);
+      if (inside.contains(x, y, z)) penetration = Math.max(penetration, d);
     }
   }
   return { gap, penetration };
