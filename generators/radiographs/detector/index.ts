@@ -1,0 +1,11 @@
+export { KVP, MILLIAMPERES, SECONDS, airKermaAtSensor, photonsPerPixel, sampleExposure, type Exposure } from "./exposure.js";
+export { expectedCounts, type HeelEffect } from "./expected-counts.js";
+export { addQuantumNoise } from "./quantum-noise.js";
+export { LIMITING_RESOLUTION_LP_PER_MM, gaussianMtf, psfSigmaMm, sampleSensorResolution } from "./sensor-resolution.js";
+export { gaussianBlur, gaussianKernel } from "./gaussian-blur.js";
+export { readOut, type Readout } from "./readout.js";
+export { logTransform } from "./log-transform.js";
+export { unsharpMask, type EdgeEnhancement } from "./unsharp-mask.js";
+export { quantile12, toEightBit, windowTo12Bit } from "./window.js";
+export { sampleDetectorSettings, type DetectorSettings } from "./detector-settings.js";
+export { exposeSensor } from "./expose-sensor.js";

@@ -1,0 +1,25 @@
+/**
+ * Vendor-style edge enhancement: the unsharp mask out = in + amount · (in − blur(in)), which intraoral imaging
+ * software applies by default ("sharpen" filters). It overshoots on both sides of an edge: a brighter band on the
+ * radiopaque side and a darker band on the radiolucent side. At the enamel-dentin junction and along restoration
+ * margins that dark band looks like a thin radiolucency, a Mach-band-like artefact readers can mistake for caries
+ * (dental-domain.md 2.3, look-alikes). Applied to the log image, before windowing, as vendors do on the
+ * displayed image.
+ */
+import { gaussianBlur } from "./gaussian-blur.js";
+
+export interface EdgeEnhancement {
+  /** Gain of the high-pass part, typically 0.3-1 [U]. */
+  amount: number;
+  /** σ of the mask's blur, pixels (a few pixels: 0.1-0.3 mm [U]). */
+  sigmaPx: number;
+}
+
+/** The sharpened image (new array). Conserves the mean, since the blur does. */
+export function unsharpMask(image: Float32Array, width: number, height: number, enhancement: EdgeEnhancement): Float32Array {
+  if (!(enhancement.amount >= 0)) throw new RangeError(`invalid edge enhancement amount: ${enhancement.amount}`);
+  const blurred = gaussianBlur(image, width, height, enhancement.sigmaPx);
+  const a = enhancement.amount;
+  for (let i = 0; i < image.length; i++) blurred[i] = image[i]! + a * (image[i]! - blurred[i]!);
+  return blurred;
+}
