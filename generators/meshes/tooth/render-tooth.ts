@@ -15,6 +15,7 @@ import type { Arch, Fdi, ToothType } from "../../patient/types.js";
 import { latLongMesh } from "../geometry/lat-long-mesh.js";
 import type { TriMesh } from "../geometry/tri-mesh.js";
 import { dentinProfile, outerProfile, pulpProfile, ringCount, type Profile, type ProfileResolution } from "./layer-profiles.js";
+import { bendRoots, sampleRootBend } from "./root-bend.js";
 import { morphologyOf } from "./tooth-morphology.js";
 import { sampleToothDimensions, scaledToothDimensions, type ToothDimensions } from "./sample-tooth-dimensions.js";
 import { ToothShape } from "./tooth-shape.js";
@@ -60,7 +61,7 @@ const NOISE_FREQUENCY = 0.5;
 
 /**
  * Renders one tooth. Pure in its inputs: the same FDI number, Rng state and options give the same bytes.
- * The Rng is forked ("dimensions", "noise") so the draws of one part do not shift the other.
+ * The Rng is forked ("dimensions", "noise", "root-bend") so the draws of one part do not shift the others.
  *
  * @example
  * const rng = Rng.forRecord("42", "tooth-mesh", 0);
@@ -92,16 +93,13 @@ export function renderTooth(fdi: Fdi, rng: Rng, options: RenderToothOptions = {}
   const shared = grid(64, 10, 14, 22, 4);
   const outer = buildLayer(shape, shared, outerProfile);
   if (options.noise !== false) perturb(outer, rng.fork("noise"));
-  return {
-    fdi,
-    type,
-    arch,
-    dimensions,
-    outer,
-    dentin: buildLayer(shape, shared, dentinProfile),
-    pulp: buildLayer(shape, { ...grid(32, 6, 6, 20, 3), meridians: shared.meridians / 2 }, pulpProfile),
-    furcationLevel: shape.zFurcation,
-  };
+  const dentin = buildLayer(shape, shared, dentinProfile);
+  const pulp = buildLayer(shape, { ...grid(32, 6, 6, 20, 3), meridians: shared.meridians / 2 }, pulpProfile);
+  // One bend for all three layers, applied after the noise: the same displacement field keeps them nested.
+  const bend = sampleRootBend(options.variation === false ? null : rng.fork("root-bend"), shape.multiRooted);
+  const rootLength = Math.max(...dimensions.rootLengths);
+  for (const layer of [outer, dentin, pulp]) bendRoots(layer, bend, rootLength, shape.zFurcation, shape.morph.roots);
+  return { fdi, type, arch, dimensions, outer, dentin, pulp, furcationLevel: shape.zFurcation };
 }
 
 function buildLayer(shape: ToothShape, res: ProfileResolution, profileAt: (s: ToothShape, theta: number, r: ProfileResolution) => Profile): TriMesh {

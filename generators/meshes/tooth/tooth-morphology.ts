@@ -10,6 +10,7 @@
  * outline), Y along buccolingual (+1 = buccal/labial edge).
  */
 import type { Arch, ToothType } from "../../patient/types.js";
+import type { LingualRelief } from "./lingual-relief.js";
 
 /** A parametric bump on the occlusal surface: a Gaussian of the normalised occlusal coordinates. */
 export interface OcclusalBump {
@@ -49,6 +50,11 @@ export interface ToothMorphology {
   contourLevel: number;
   /** Occlusal outline half-widths as fractions of the crown's maximum half-widths (MD, BL). */
   occlusalTable: readonly [number, number];
+  /** How much narrower mesiodistally the lingual half of the cross-section is than the buccal half (fraction of
+   * the MD half-width, 0 = symmetric). */
+  lingualConvergence: number;
+  /** Lingual fossa, marginal ridges and cingulum (maxillary incisors and canines); null elsewhere. */
+  lingual: LingualRelief | null;
   /** Roots below the furcation; one lobe means a single root around the axis. */
   roots: readonly RootLobe[];
   /** Enamel thickness, mm: axial walls, occlusal base (fossae) and over cusp tips / the incisal edge. */
@@ -81,6 +87,19 @@ const LOWER_MOLAR: readonly RootLobe[] = [
 ];
 
 /**
+ * The oblique ridge of maxillary molars: a ridge from the mesiolingual cusp to the distobuccal cusp that crosses
+ * the central groove and separates the central fossa from the distal fossa [T]. Made of three round bumps along
+ * the line between the two cusp centres (first molar cusps at (0.35, −0.45) and (−0.45, 0.45)), because a bump is
+ * axis-aligned. The middle one is the tallest because it must also fill the central groove and fossa it crosses;
+ * the crest stands about a third of the cusp relief below the cusp tips [A].
+ */
+const OBLIQUE_RIDGE: readonly OcclusalBump[] = [
+  bump(0.15, -0.22, 0.45, 0.16),
+  bump(-0.05, 0, 1.0, 0.16),
+  bump(-0.25, 0.22, 0.45, 0.16),
+];
+
+/**
  * Enamel thickness (mm). Cusps 2.0–3.0, "up to 2.5 mm" on molar cusps; axial walls 1–1.3; proximal ≈1.25 on
  * premolars and molars; incisors average 0.60–0.84 (dental-domain.md 1.3 [V]). The occlusal-base and incisal
  * values between those are [A].
@@ -107,31 +126,57 @@ const POSTERIOR_RELIEF: readonly OcclusalBump[] = [
   bump(0, 0, -0.2, 0.25, 0.25), // central fossa
 ];
 
+/** Shape options of one posterior type beyond its cusps and roots. */
+interface PosteriorOptions {
+  /** Extra occlusal relief (the maxillary molars' oblique ridge). */
+  relief?: readonly OcclusalBump[];
+  lingualConvergence?: number;
+  occlusalTable?: readonly [number, number];
+}
+
 function posterior(
   group: "premolar" | "molar",
   cusps: readonly OcclusalBump[],
   roots: readonly RootLobe[],
   hornHeight: number,
+  options: PosteriorOptions = {},
 ): ToothMorphology {
   return {
     group,
     cusps,
-    relief: POSTERIOR_RELIEF,
+    relief: [...POSTERIOR_RELIEF, ...(options.relief ?? [])],
     cuspRelief: 2.0, // [A]
     crownExponent: group === "molar" ? 2.8 : 2.4, // [A] molars boxier in cross-section
     contactLevel: group === "molar" ? 0.62 : 0.68, // [A] contacts at the occlusal/middle third junction [T]
     contourLevel: 0.3, // [A] facial height of contour in the cervical third [T]
     // [A] occlusal table ≈ 55–65 % of the buccolingual crown width
-    occlusalTable: group === "molar" ? [0.86, 0.66] : [0.72, 0.62],
+    occlusalTable: options.occlusalTable ?? (group === "molar" ? [0.86, 0.66] : [0.72, 0.62]),
+    lingualConvergence: options.lingualConvergence ?? 0,
+    lingual: null,
     roots,
     enamel: ENAMEL[group],
     pulp: { ceiling: PULP_CEILING[group], hornHeight, horns: cusps.map((c) => ({ ...c, x: 0.8 * c.x, y: 0.8 * c.y })) },
   };
 }
 
+/**
+ * Maxillary premolars in occlusal view: buccolingually elongated, wider buccally than lingually, with the mesial
+ * and distal outlines converging toward the lingual [T]. The lingual half is 15 % narrower mesiodistally [A], and
+ * the occlusal outline keeps 70 % of the buccolingual width (cusp tips far apart buccolingually) [A].
+ */
+const UPPER_PREMOLAR: PosteriorOptions = { lingualConvergence: 0.15, occlusalTable: [0.72, 0.7] };
+
 const INCISAL_EDGE: readonly OcclusalBump[] = [bump(0, 0, 1, 1.3, 1.0)];
 
-function anterior(group: "incisor" | "canine"): ToothMorphology {
+/**
+ * Lingual relief of the maxillary anterior teeth (lingual-relief.ts; shapes [T], sizes [A]). Incisors: a deep
+ * fossa between clear marginal ridges. Canine: a shallower fossa split by the lingual ridge, over a larger
+ * cingulum. The mandibular anterior teeth have a smooth, barely concave lingual surface [T] and get none.
+ */
+const UPPER_INCISOR_LINGUAL: LingualRelief = { fossa: 0.4, halfWidth: 1.05, marginalRidge: 0.15, cingulum: 0.15, lingualRidge: 0 };
+const UPPER_CANINE_LINGUAL: LingualRelief = { fossa: 0.2, halfWidth: 0.95, marginalRidge: 0.15, cingulum: 0.25, lingualRidge: 0.12 };
+
+function anterior(group: "incisor" | "canine", lingual: LingualRelief | null = null): ToothMorphology {
   const incisor = group === "incisor";
   return {
     group,
@@ -144,6 +189,8 @@ function anterior(group: "incisor" | "canine"): ToothMorphology {
     contactLevel: incisor ? 0.8 : 0.7, // [A] contacts in the incisal third [T]
     contourLevel: 0.3, // [A] cervical third [T]
     occlusalTable: incisor ? [0.92, 0.14] : [0.55, 0.35], // [A] the incisal edge is about 1 mm thick
+    lingualConvergence: 0,
+    lingual,
     roots: SINGLE,
     enamel: ENAMEL[group],
     pulp: {
@@ -162,24 +209,29 @@ export const MAMELONS: readonly OcclusalBump[] = [bump(-0.55, 0, 0.35, 0.18, 0.8
  * (third molar 3), mandibular first molar 5, second and third 4. Positions and heights [A]. */
 const MORPHOLOGY: Readonly<Record<Arch, Readonly<Record<ToothType, ToothMorphology>>>> = {
   upper: {
-    central_incisor: anterior("incisor"),
-    lateral_incisor: anterior("incisor"),
-    canine: anterior("canine"),
-    first_premolar: posterior("premolar", [bump(0, 0.45, 1, 0.55, 0.45), bump(0, -0.45, 0.8, 0.5, 0.42)], UPPER_PREMOLAR_TWO, 1.0),
-    second_premolar: posterior("premolar", [bump(0, 0.45, 1, 0.55, 0.45), bump(0, -0.45, 0.95, 0.55, 0.45)], SINGLE, 1.0),
+    central_incisor: anterior("incisor", UPPER_INCISOR_LINGUAL),
+    lateral_incisor: anterior("incisor", UPPER_INCISOR_LINGUAL),
+    canine: anterior("canine", UPPER_CANINE_LINGUAL),
+    first_premolar: posterior("premolar", [bump(0, 0.45, 1, 0.55, 0.45), bump(0, -0.45, 0.8, 0.5, 0.42)], UPPER_PREMOLAR_TWO, 1.0, UPPER_PREMOLAR),
+    second_premolar: posterior("premolar", [bump(0, 0.45, 1, 0.55, 0.45), bump(0, -0.45, 0.95, 0.55, 0.45)], SINGLE, 1.0, UPPER_PREMOLAR),
     first_molar: posterior(
       "molar",
       [bump(0.45, 0.45, 1), bump(-0.45, 0.45, 0.9), bump(0.35, -0.45, 1, 0.4, 0.34), bump(-0.5, -0.5, 0.6, 0.26)],
       UPPER_MOLAR,
       1.0,
+      { relief: OBLIQUE_RIDGE },
     ),
     second_molar: posterior(
       "molar",
       [bump(0.45, 0.45, 1), bump(-0.45, 0.45, 0.8), bump(0.35, -0.45, 1, 0.4, 0.34), bump(-0.5, -0.5, 0.45, 0.24)],
       UPPER_MOLAR,
       1.0,
+      { relief: OBLIQUE_RIDGE },
     ),
-    third_molar: posterior("molar", [bump(0.4, 0.45, 1, 0.36), bump(-0.4, 0.45, 0.7, 0.3), bump(0.2, -0.45, 1, 0.42, 0.36)], UPPER_MOLAR, 0.9),
+    // The three-cusped third molar keeps a short oblique ridge to its distobuccal cusp [A].
+    third_molar: posterior("molar", [bump(0.4, 0.45, 1, 0.36), bump(-0.4, 0.45, 0.7, 0.3), bump(0.2, -0.45, 1, 0.42, 0.36)], UPPER_MOLAR, 0.9, {
+      relief: OBLIQUE_RIDGE,
+    }),
   },
   lower: {
     central_incisor: anterior("incisor"),

@@ -12,6 +12,8 @@
  * its two poles. The functions below are built so that holds (walls are graphs of z, caps are graphs of r).
  */
 import type { Arch } from "../../patient/types.js";
+import { angleBetween } from "./angle-between.js";
+import { withLingualRelief } from "./lingual-relief.js";
 import { MAMELONS, MOLAR_PULP, type OcclusalBump, type ToothMorphology } from "./tooth-morphology.js";
 import type { ToothDimensions } from "./sample-tooth-dimensions.js";
 
@@ -36,18 +38,18 @@ const gauss = (b: OcclusalBump, x: number, y: number) => Math.exp(-(((x - b.x) /
 const ease = (v0: number, v1: number, t: number) => v0 + ((v1 - v0) * (1 - Math.cos(Math.PI * Math.min(1, Math.max(0, t))))) / 2;
 const smooth01 = (t: number) => (t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t));
 
-/** Angle from b to a wrapped to (-π, π]. */
-export function angleBetween(a: number, b: number): number {
-  let d = (a - b) % (2 * Math.PI);
-  if (d > Math.PI) d -= 2 * Math.PI;
-  if (d <= -Math.PI) d += 2 * Math.PI;
-  return d;
-}
+export { angleBetween } from "./angle-between.js";
 
-/** Radius of the superellipse |x/a|^n + |y/b|^n = 1 in direction θ. */
-function superellipseRadius(a: number, b: number, n: number, theta: number): number {
-  const c = Math.abs(Math.cos(theta)) / a;
-  const s = Math.abs(Math.sin(theta)) / b;
+/**
+ * Radius of the superellipse |x/a|^n + |y/b|^n = 1 in direction θ, with the mesiodistal half-width a narrowed by
+ * the fraction `convergence`·(−sin θ)^1.5 on the lingual side (sin θ < 0): a smooth, continuous change at the
+ * mesial and distal ends (sin θ = 0), so the contacts and the mesiodistal width stay Wheeler's.
+ */
+function superellipseRadius(a: number, b: number, n: number, theta: number, convergence: number): number {
+  const sin = Math.sin(theta);
+  const aa = convergence > 0 && sin < 0 ? a * (1 - convergence * Math.pow(-sin, 1.5)) : a;
+  const c = Math.abs(Math.cos(theta)) / aa;
+  const s = Math.abs(sin) / b;
   return Math.pow(Math.pow(c, n) + Math.pow(s, n), -1 / n);
 }
 
@@ -79,6 +81,9 @@ export class ToothShape {
   readonly zPulpFloor: number;
   private readonly bumps: readonly OcclusalBump[];
   private readonly capOffset: number;
+  /** Molar pulp horns scale with the crown like the chamber (below 1 only: on the smallest third molars the
+   * full horn came within the thick cusp enamel's dentin of the DEJ). */
+  private readonly hornScale: number;
 
   constructor(dims: ToothDimensions, morph: ToothMorphology, arch: Arch, mamelons: boolean) {
     this.dims = dims;
@@ -87,6 +92,7 @@ export class ToothShape {
     this.zTop = dims.crownLength;
     this.bumps = [...morph.cusps, ...(mamelons && morph.group === "incisor" ? MAMELONS : []), ...morph.relief];
     this.zPulpCeiling = morph.pulp.ceiling * dims.crownLength;
+    this.hornScale = morph.group === "molar" ? Math.min(1, dims.crownLength / MOLAR_REFERENCE_CROWN) : 1;
     if (morph.group === "molar") {
       // The chamber was measured on molars of crowns about 7.5 mm long (Wheeler's first molars); smaller or
       // larger crowns scale it proportionally [A].
@@ -133,10 +139,13 @@ export class ToothShape {
     return [a, b, n];
   }
 
-  /** Radius of the crown / trunk cross-section at (θ, z), before the cap-clearance rule. */
+  /** Radius of the crown / trunk cross-section at (θ, z), before the cap-clearance rule: the superellipse,
+   * with the lingual fossa, ridges and cingulum carved into the crown of maxillary anterior teeth. */
   private rawWallRadius(theta: number, z: number): number {
     const [a, b, n] = this.halfWidths(z);
-    return superellipseRadius(a, b, n, theta);
+    const r = superellipseRadius(a, b, n, theta, this.morph.lingualConvergence);
+    const lingual = this.morph.lingual;
+    return lingual && z > 0 ? withLingualRelief(lingual, theta, z / this.zTop, r) : r;
   }
 
   /** Sum of bump Gaussians at normalised occlusal coordinates (X, Y). */
@@ -240,6 +249,6 @@ export class ToothShape {
     const y = s * Math.sin(theta);
     let h = 0;
     for (const b of this.morph.pulp.horns) h += b.height * gauss(b, x, y);
-    return this.zPulpCeiling + this.morph.pulp.hornHeight * Math.min(1, h);
+    return this.zPulpCeiling + this.hornScale * this.morph.pulp.hornHeight * Math.min(1, h);
   }
 }
