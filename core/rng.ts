@@ -92,6 +92,27 @@ export class Rng {
     return mean + sd * u * Math.sqrt((-2 * Math.log(s)) / s);
   }
 
+  /**
+   * Fills `out` with standard normals, using both values of each polar Box-Muller pair (half the draws of
+   * calling {@link normal} per value). Nothing is cached between calls, so the stream stays alea's own state.
+   */
+  fillNormals(out: Float32Array | Float64Array): void {
+    const n = out.length;
+    for (let i = 0; i < n; i += 2) {
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * this.prng() - 1;
+        v = 2 * this.prng() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i] = u * f;
+      if (i + 1 < n) out[i + 1] = v * f;
+    }
+  }
+
   /** Normal truncated to [min, max] by rejection (the bounds here are always wide, so few retries). */
   truncatedNormal(mean: number, sd: number, min: number, max: number): number {
     for (let attempt = 0; attempt < 1000; attempt++) {

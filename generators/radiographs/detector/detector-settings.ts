@@ -33,7 +33,7 @@ const OPEN_BEAM_FILL: readonly [number, number] = [0.6, 0.9];
 const ADC_MAX = 16383;
 /** Window in L̂: low end near open beam, high end past a few mm of enamel and dentin [A]. */
 const WINDOW_LOW: readonly [number, number] = [-0.1, 0.2];
-const WINDOW_HIGH: readonly [number, number] = [4, 6];
+const WINDOW_HIGH: readonly [number, number] = [3.2, 4.5];
 /** Unsharp-mask gain and radius [U: vendor "sharpen" presets; radius a few pixels]. */
 const SHARPEN_AMOUNT: readonly [number, number] = [0.3, 1.0];
 const SHARPEN_SIGMA_MM: readonly [number, number] = [0.1, 0.3];

@@ -24,8 +24,10 @@ export function readOut(counts: Float32Array, readout: Readout, rng: Rng): Float
     throw new RangeError(`invalid readout: gain ${gain}, offset ${offset}, read noise ${readNoise}, ADC max ${adcMax}`);
   }
   const out = new Float32Array(counts.length);
+  const z = new Float32Array(counts.length);
+  if (readNoise > 0) rng.fillNormals(z);
   for (let i = 0; i < counts.length; i++) {
-    const noise = readNoise > 0 ? rng.normal(0, readNoise) : 0;
+    const noise = readNoise * z[i]!;
     const v = offset + gain * (counts[i]! + noise);
     out[i] = v < 0 ? 0 : v > adcMax ? adcMax : v;
   }

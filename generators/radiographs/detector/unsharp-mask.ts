@@ -6,7 +6,12 @@
  * (dental-domain.md 2.3, look-alikes). Applied to the log image, before windowing, as vendors do on the
  * displayed image.
  */
+import { boxGaussianBlur } from "./box-gaussian.js";
 import { gaussianBlur } from "./gaussian-blur.js";
+
+/** Above this σ (px) the mask uses the three-box approximation (box-gaussian.ts): the mask's exact shape is a vendor
+ * choice, and its cost would otherwise dominate the detector [A]. */
+const BOX_ABOVE_SIGMA = 2;
 
 export interface EdgeEnhancement {
   /** Gain of the high-pass part, typically 0.3-1 [U]. */
@@ -18,7 +23,8 @@ export interface EdgeEnhancement {
 /** The sharpened image (new array). Conserves the mean, since the blur does. */
 export function unsharpMask(image: Float32Array, width: number, height: number, enhancement: EdgeEnhancement): Float32Array {
   if (!(enhancement.amount >= 0)) throw new RangeError(`invalid edge enhancement amount: ${enhancement.amount}`);
-  const blurred = gaussianBlur(image, width, height, enhancement.sigmaPx);
+  const blurred =
+    enhancement.sigmaPx > BOX_ABOVE_SIGMA ? boxGaussianBlur(image, width, height, enhancement.sigmaPx) : gaussianBlur(image, width, height, enhancement.sigmaPx);
   const a = enhancement.amount;
   for (let i = 0; i < image.length; i++) blurred[i] = image[i]! + a * (image[i]! - blurred[i]!);
   return blurred;
