@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { CommandModule } from "yargs";
 import { recordsConfigSchema } from "../generators/records/config.js";
 import { meshesConfigSchema } from "../generators/meshes/config.js";
+import { radiographsConfigSchema } from "../generators/radiographs/config.js";
 import { fitConfigSchema, sampleConfigSchema } from "../generators/learned/config.js";
 import { UsageError, messages } from "../core/errors.js";
 
 /** Config schemas by run kind: what `dentsynth config --schema --kind K` prints. */
-const SCHEMAS: Record<string, z.ZodType> = { records: recordsConfigSchema, meshes: meshesConfigSchema, fit: fitConfigSchema, sample: sampleConfigSchema };
+const SCHEMAS: Record<string, z.ZodType> = { records: recordsConfigSchema, meshes: meshesConfigSchema, radiographs: radiographsConfigSchema, fit: fitConfigSchema, sample: sampleConfigSchema };
 
 export const configCommand: CommandModule<object, { schema: boolean; kind: string }> = {
   command: "config",

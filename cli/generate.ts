@@ -10,6 +10,8 @@ import { resolveConfig } from "./options.js";
 import { seedOption, shardOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
 import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
+import { radiographsCommand } from "./generate-radiographs.js";
+import { allCommand } from "./generate-all.js";
 
 interface RecordsArgs {
   patients?: number;
@@ -150,7 +152,9 @@ export const generateCommand: CommandModule = {
     y
       .command(recordsCommand as unknown as CommandModule)
       .command(meshesCommand as unknown as CommandModule)
-      .demandCommand(1, "Name what to generate: records or meshes")
+      .command(radiographsCommand as unknown as CommandModule)
+      .command(allCommand as unknown as CommandModule)
+      .demandCommand(1, "Name what to generate: records, meshes, radiographs or all")
       .example("$0 generate records -n 200 -o out/records", "200 patients as CSV tables"),
   handler: () => {},
 };
