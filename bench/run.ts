@@ -117,7 +117,39 @@ function benchMeshes(): void {
   }
 }
 
-const suites: Record<string, () => void | Promise<void>> = { patients: benchPatients, records: benchRecords, evaluate: benchEvaluate, models: benchModels, meshes: benchMeshes };
+/**
+ * Radiographs at 1024×768 (bitewing pair + 2 periapicals per patient, 16-bit PNG, masks, YOLO labels): images/s at
+ * 1 and 2 workers, and single-threaded, the time per image of scene building (shared by a patient's images),
+ * rendering (projection + detector), annotation and encoding. Goal (issue 6): rendering ≤ encoding.
+ */
+function benchRadiographs(): void {
+  const patients = Number(flag("patients", "8"));
+  const child = fileURLToPath(new URL("./radiographs-child.mjs", import.meta.url));
+  const scratch = mkdtempSync(join(tmpdir(), "dentsynth-bench-xrays-"));
+  console.log(`radiographs: ${patients} patients per run, 1024x768, bitewings + 2 periapicals each, PNG + masks + YOLO`);
+  try {
+    const split = JSON.parse(execFileSync(process.execPath, [child, "split", String(patients), "1", ""], { encoding: "utf8" })) as Record<string, number>;
+    const per = (k: string) => ((split[k] as number) / (split["images"] as number)).toFixed(0).padStart(6);
+    console.log("per image, one thread (ms):  scene " + per("scene") + "   render " + per("render") + "   annotate " + per("annotate") + "   encode " + per("encode"));
+    console.log(`render / encode: ${((split["render"] as number) / (split["encode"] as number)).toFixed(2)} (goal: <= 1)`);
+    console.log("workers   seconds   images   images/s   peak RSS MB");
+    for (const workers of ["1", "2"]) {
+      const r = JSON.parse(execFileSync(process.execPath, [child, "run", String(patients), workers, join(scratch, `w${workers}`)], { encoding: "utf8" })) as { seconds: number; images: number; maxRssMb: number };
+      console.log(`${workers.padStart(7)} ${r.seconds.toFixed(1).padStart(9)} ${String(r.images).padStart(8)} ${(r.images / r.seconds).toFixed(2).padStart(10)} ${r.maxRssMb.toFixed(0).padStart(13)}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const suites: Record<string, () => void | Promise<void>> = {
+  patients: benchPatients,
+  records: benchRecords,
+  evaluate: benchEvaluate,
+  models: benchModels,
+  meshes: benchMeshes,
+  radiographs: benchRadiographs,
+};
 const chosen = args[0] && !args[0].startsWith("--") ? [args[0]] : Object.keys(suites);
 for (const name of chosen) {
   const suite = suites[name];
