@@ -15,6 +15,7 @@ interface RadiographsArgs {
   size?: string;
   dicom?: boolean;
   png8?: boolean;
+  preview?: boolean;
   "edge-enhancement"?: boolean;
   resolution?: number;
   shard?: string;
@@ -41,6 +42,7 @@ export const radiographsCommand: CommandModule<object, RadiographsArgs> = {
       .option("size", { type: "string", describe: "Image size WIDTHxHEIGHT in pixels (default 1024x768)" })
       .option("dicom", { type: "boolean", describe: "Also write DICOM Digital Intra-Oral X-Ray objects" })
       .option("png8", { type: "boolean", describe: "Also write 8-bit windowed PNGs" })
+      .option("preview", { type: "boolean", describe: "Also write an RGB preview per image with its annotations drawn over it" })
       .option("edge-enhancement", { type: "boolean", describe: "Vendor-style unsharp mask (default on; --no-edge-enhancement for raw)" })
       .option("resolution", { type: "number", describe: "Tooth mesh density multiplier (default 1)" })
       .option("shard", shardOption())
@@ -50,7 +52,8 @@ export const radiographsCommand: CommandModule<object, RadiographsArgs> = {
       .option("config", configOption())
       .option("quiet", quietOption())
       .example("$0 generate radiographs -n 10 --views bitewing,periapical --size 1024x768 -o out/xrays", "Bitewings and 2 periapicals each for 10 patients")
-      .example("$0 generate radiographs -n 2 --views bitewing --dicom -o out/bw", "Bitewings, also as DICOM") as Argv<RadiographsArgs>,
+      .example("$0 generate radiographs -n 2 --views bitewing --dicom -o out/bw", "Bitewings, also as DICOM")
+      .example("$0 generate radiographs -n 1 --views bitewing --preview -o out/look", "Bitewings with annotation overlays in previews/") as Argv<RadiographsArgs>,
   handler: async (argv) => {
     const config = resolveConfig(
       radiographsConfigSchema,
@@ -63,6 +66,7 @@ export const radiographsCommand: CommandModule<object, RadiographsArgs> = {
         size: argv.size,
         dicom: argv.dicom,
         png8: argv.png8,
+        previews: argv.preview,
         edgeEnhancement: argv["edge-enhancement"],
         resolution: argv.resolution,
         shard: argv.shard,

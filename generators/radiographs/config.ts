@@ -61,6 +61,7 @@ export const radiographsConfigSchema = z
     size: sizeSchema.default({ width: 1024, height: 768 }).describe("Image size WIDTHxHEIGHT in pixels (the sensor's area is fixed; pixel size follows)."),
     dicom: z.boolean().default(false).describe("Also write each image as a DICOM Digital Intra-Oral X-Ray object."),
     png8: z.boolean().default(false).describe("Also write an 8-bit windowed PNG per image (what public datasets ship)."),
+    previews: z.boolean().default(false).describe("Also write an RGB preview per image with its annotations drawn over it."),
     edgeEnhancement: z
       .boolean()
       .default(true)

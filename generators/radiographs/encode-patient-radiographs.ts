@@ -9,6 +9,7 @@
  *   masks/<stem>_instance.png per-pixel instance (the image's annotation number, 1-based), 16-bit
  *   labels/<stem>.txt        YOLO boxes; labels_seg/<stem>.txt YOLO polygons
  *   png8/<stem>.png          (--png8) windowed 8-bit copy; dicom/<stem>.dcm (--dicom)
+ *   previews/<stem>.png      (--preview) RGB picture with the annotations drawn over the image
  * Dataset-level files (annotations/coco.json, data.yaml, images.csv) come from the patients' data afterwards.
  */
 import type { PatientOutput, EncodedFile } from "../../core/per-patient-run.js";
@@ -25,6 +26,7 @@ import type { PatientCoco } from "./dataset-files.js";
 import { exposeSensor, sampleDetectorSettings } from "./detector/index.js";
 import { planViews, type PlannedView } from "./plan-views.js";
 import { annotateProjection } from "./render/annotate.js";
+import { renderOverlayPng } from "./render/overlay.js";
 import { projectScene } from "./render/project-scene.js";
 import { aimOf } from "./scene/aim.js";
 import { buildScene } from "./scene/build-scene.js";
@@ -141,7 +143,7 @@ export async function encodePatientRadiographs(config: RadiographsConfig, index:
 }
 
 /** The files of one image. */
-export function encodeShot(shot: Shot, patient: VirtualPatient, config: Pick<RadiographsConfig, "seed" | "png8" | "dicom">, instanceNumber: number): EncodedFile[] {
+export function encodeShot(shot: Shot, patient: VirtualPatient, config: Pick<RadiographsConfig, "seed" | "png8" | "dicom" | "previews">, instanceNumber: number): EncodedFile[] {
   const { width, height, pixelSizeMm } = shot.annotation.image;
   const image = { width, height, data: shot.pixels };
   const text = new TextEncoder();
@@ -154,6 +156,7 @@ export function encodeShot(shot: Shot, patient: VirtualPatient, config: Pick<Rad
   out.push({ path: `labels/${shot.stem}.txt`, role: "labels:yolo", format: "txt", bytes: text.encode(yoloBoxLabels(shot.annotation)) });
   out.push({ path: `labels_seg/${shot.stem}.txt`, role: "labels:yolo-seg", format: "txt", bytes: text.encode(yoloSegmentLabels(shot.annotation)) });
   if (config.png8) out.push({ path: `png8/${shot.stem}.png`, role: "radiograph:8bit", format: "png", bytes: encodeGray8Png(windowTo8Bit(image, {}), { pixelSizeMm }) });
+  if (config.previews) out.push({ path: `previews/${shot.stem}.png`, role: "preview", format: "png", bytes: renderOverlayPng(shot.pixels, shot.annotation) });
   if (config.dicom) {
     const teeth = shot.annotation.objects.filter((o) => o.kind === "tooth").map((o) => o.fdi);
     out.push({
