@@ -15,6 +15,8 @@
  */
 import type { ChordTile } from "../projection/chord-tile.js";
 import { rasteriseChords } from "../projection/rasterise-chords.js";
+import { offsetMesh } from "../../meshes/geometry/offset-mesh.js";
+import type { TriMesh } from "../../meshes/geometry/tri-mesh.js";
 import { attenuationTable, deltaMuIn, mu, type Tissue } from "../projection/attenuation.js";
 import type { MaterialVolume } from "../../meshes/materials.js";
 import type { Arch } from "../../patient/types.js";
@@ -31,6 +33,22 @@ export const MASK_CHORD = 0.05;
 
 /** The table for a tooth whose composite fillings are the old, radiolucent kind. */
 const RADIOLUCENT = attenuationTable({ composite: "radiolucent" });
+
+/** Periodontal ligament width, mm: 0.15-0.38, about 0.2 on average (Coolidge, J Am Dent Assoc 1937) [T]. */
+export const PDL_WIDTH = 0.2;
+/** Lamina dura (the socket's cortical lining) thickness, mm [U: 0.2-0.4 on radiographs]. */
+export const LAMINA_DURA = 0.3;
+
+/** Socket shells of a root or fixture: its surface grown by the PDL, and by the PDL plus the lamina dura. */
+const sockets = new WeakMap<TriMesh, { pdl: TriMesh; lamina: TriMesh }>();
+function socketOf(mesh: TriMesh): { pdl: TriMesh; lamina: TriMesh } {
+  let s = sockets.get(mesh);
+  if (!s) {
+    s = { pdl: offsetMesh(mesh, PDL_WIDTH), lamina: offsetMesh(mesh, PDL_WIDTH + LAMINA_DURA) };
+    sockets.set(mesh, s);
+  }
+  return s;
+}
 
 /** A volume's chord tile with what it is. */
 export interface ProjectedVolume {
@@ -95,6 +113,7 @@ export function projectScene(scene: Scene, frame: ViewFrame, options: ProjectOpt
   const { width, height } = frame;
   const L = new Float32Array(width * height);
   const displaced: Record<Arch, Float32Array> = { upper: new Float32Array(width * height), lower: new Float32Array(width * height) };
+  const lamina: Record<Arch, Float32Array> = { upper: new Float32Array(width * height), lower: new Float32Array(width * height) };
   const projected: ProjectedVolume[] = [];
   const teeth: SceneTooth[] = [];
   const muSoft = mu("soft_tissue");
@@ -108,6 +127,8 @@ export function projectScene(scene: Scene, frame: ViewFrame, options: ProjectOpt
       any = true;
       projected.push({ tooth, volume, tile });
       const surroundings = volume.host === "surroundings";
+      // A root or an implant fixture sits in a socket: ligament space, then the lamina dura (below the crest).
+      const socketed = volume.role === "tooth:outer" || volume.role === "restoration:implant_fixture";
       // Above the crest a surroundings volume displaces soft tissue; below it, bone (taken out in addBone).
       const table = tooth.radiolucentComposite ? RADIOLUCENT : undefined;
       const delta = deltaMuIn(volume, surroundings ? "soft_tissue" : (volume.host as Tissue), table);
@@ -120,14 +141,15 @@ export function projectScene(scene: Scene, frame: ViewFrame, options: ProjectOpt
           const i = tile.x0 + c;
           const at = j * width + i;
           L[at] = (L[at] as number) + delta * chord;
-          if (surroundings) out[at] = (out[at] as number) + chord;
+          if (surroundings && !socketed) out[at] = (out[at] as number) + chord;
         }
       }
+      if (socketed) addSocket(volume.mesh, tooth, frame, out, lamina[tooth.jaw]);
     }
     if (any) teeth.push(tooth);
   }
 
-  addBone(scene, frame, L, displaced);
+  addBone(scene, frame, L, displaced, lamina);
   const soft = muSoft * options.softTissue;
   for (let k = 0; k < L.length; k++) L[k] = (L[k] as number) + soft;
   return { frame, lineIntegral: L, volumes: projected, teeth };
@@ -156,7 +178,32 @@ function beamExtent(frame: ViewFrame): { q: [number, number]; w: number } {
   return { q: [qMin, qMax], w: wMax };
 }
 
-function addBone(scene: Scene, frame: ViewFrame, L: Float32Array, displaced: Record<Arch, Float32Array>): void {
+/**
+ * A socket displaces the bone of its whole outer shell (root + ligament + lamina dura); the lamina dura's own
+ * chord (outer shell minus ligament shell) is kept to add back as cortical bone where the ray is in the bone.
+ */
+function addSocket(mesh: TriMesh, tooth: SceneTooth, frame: ViewFrame, displaced: Float32Array, lamina: Float32Array): void {
+  const socket = socketOf(mesh);
+  const outer = rasteriseChords(socket.lamina, frame, tooth.toHead);
+  const inner = rasteriseChords(socket.pdl, frame, tooth.toHead);
+  const width = frame.width;
+  for (let r = 0; r < outer.height; r++) {
+    for (let c = 0; c < outer.width; c++) {
+      const chord = outer.data[r * outer.width + c]!;
+      if (chord === 0) continue;
+      const i = outer.x0 + c;
+      const j = outer.y0 + r;
+      const ii = i - inner.x0;
+      const jj = j - inner.y0;
+      const pdl = ii >= 0 && jj >= 0 && ii < inner.width && jj < inner.height ? inner.data[jj * inner.width + ii]! : 0;
+      const at = j * width + i;
+      displaced[at] = displaced[at]! + chord;
+      lamina[at] = lamina[at]! + Math.max(0, chord - pdl);
+    }
+  }
+}
+
+function addBone(scene: Scene, frame: ViewFrame, L: Float32Array, displaced: Record<Arch, Float32Array>, lamina: Record<Arch, Float32Array>): void {
   const { width, height } = frame;
   const extent = beamExtent(frame);
   const sample: BoneSample = { s: 0, depth: 0, path: 0, reach: 0, obliquity: 1 };
@@ -180,6 +227,7 @@ function addBone(scene: Scene, frame: ViewFrame, L: Float32Array, displaced: Rec
     const bone = new AlveolarBone(jaw, nodes, frame.d, extent.w, extent.q);
     const texture = scene.texture[jaw];
     const gone = displaced[jaw];
+    const dura = lamina[jaw];
     const plate = CORTICAL_PLATE[jaw];
     for (let gj = 0; gj < gh; gj++) {
       for (let gi = 0; gi < gw; gi++) {
@@ -225,7 +273,9 @@ function addBone(scene: Scene, frame: ViewFrame, L: Float32Array, displaced: Rec
         const cortical = Math.min(path, 2 * plate * oblique + cap);
         const trabecular = path - cortical;
         const tex = w00 * gTexture[g00]! + w10 * gTexture[g10]! + w01 * gTexture[g01]! + w11 * gTexture[g11]!;
-        L[at] = L[at]! + muCort * cortical + (muTrab * tex - muSoft) * trabecular;
+        // The lamina dura, as cortical bone, where the socket lies in the bone (its chord is part of `gone`).
+        const socketWall = Math.min(dura[at]!, reach);
+        L[at] = L[at]! + muCort * (cortical + socketWall) + (muTrab * tex - muSoft) * trabecular;
       }
     }
   }
