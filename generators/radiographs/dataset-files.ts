@@ -7,6 +7,7 @@
 import type { EncodedFile } from "../../core/per-patient-run.js";
 import { encodeCocoJson, type CocoDataset, yoloDataYaml } from "../../core/sinks/annotations/index.js";
 import type { RadiographsConfig } from "./config.js";
+import type { Acquisition } from "./encode-patient-radiographs.js";
 
 /** Image ids: patient index × IMAGE_STRIDE + view number; a patient never has this many views (2 + 14). */
 export const IMAGE_STRIDE = 32;
@@ -21,6 +22,16 @@ export interface PatientCoco {
 
 export const COCO_PATH = "annotations/coco.json";
 export const YOLO_YAML_PATH = "data.yaml";
+export const IMAGES_CSV_PATH = "images.csv";
+
+/** images.csv: one row per image with how it was taken (numbers to 4 significant decimals, fixed text). */
+export function imagesCsv(patients: readonly { acquisitions: readonly Acquisition[] }[]): string {
+  const columns: (keyof Acquisition)[] = ["fileName", "patientId", "view", "sensor", "kvp", "mA", "seconds", "verticalDeg", "horizontalDeg", "magnification", "pixelSizeMm"];
+  const header = ["file_name", "patient_id", "view", "sensor", "kvp", "ma", "seconds", "vertical_deg", "horizontal_deg", "magnification", "pixel_size_mm"];
+  const cell = (v: string | number) => (typeof v === "number" ? String(Number(v.toFixed(4))) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const rows = patients.flatMap((p) => p.acquisitions.map((a) => columns.map((c) => cell(a[c])).join(",")));
+  return [header.join(","), ...rows].join("\n") + "\n";
+}
 
 /** Merges patient fragments (in patient order) into one dataset with global, shard-stable ids. */
 export function mergeCoco(patients: readonly PatientCoco[], seed: string): CocoDataset {
@@ -52,12 +63,13 @@ export function mergeCoco(patients: readonly PatientCoco[], seed: string): CocoD
   return { ...first, info: { ...first.info, seed, empty_masks_skipped: skipped }, images, annotations };
 }
 
-export function datasetFiles(config: RadiographsConfig, patients: readonly PatientCoco[]): EncodedFile[] {
+export function datasetFiles(config: RadiographsConfig, patients: readonly (PatientCoco & { acquisitions: readonly Acquisition[] })[]): EncodedFile[] {
   const enc = new TextEncoder();
   const files: EncodedFile[] = [];
   if (patients.length > 0) {
     files.push({ path: COCO_PATH, role: "annotations:coco", format: "json", bytes: enc.encode(encodeCocoJson(mergeCoco(patients, config.seed))) });
   }
+  files.push({ path: IMAGES_CSV_PATH, role: "table:images", format: "csv", bytes: enc.encode(imagesCsv(patients)) });
   files.push({ path: YOLO_YAML_PATH, role: "annotations:yolo-data", format: "yaml", bytes: enc.encode(yoloDataYaml({ train: "images", val: "images" })) });
   return files;
 }
