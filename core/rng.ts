@@ -12,6 +12,41 @@ export interface RngState {
 type AleaPrng = seedrandom.PRNG & { state(): RngState["alea"] };
 
 /**
+ * Ziggurat tables for {@link Rng.fillNormalsZiggurat}: 128 layers of equal area ZIG_V under f(x) = exp(−x²/2)
+ * (Marsaglia & Tsang 2000). ZIG_X[i] is the right edge of layer i (ZIG_X[0] the base strip's virtual width
+ * V / f(R), ZIG_X[1] = R, ZIG_X[128] = 0), ZIG_F[i] = f(ZIG_X[i]).
+ */
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(129);
+const ZIG_F = new Float64Array(129);
+ZIG_X[0] = ZIG_V / Math.exp(-0.5 * ZIG_R * ZIG_R);
+ZIG_X[1] = ZIG_R;
+for (let i = 2; i < 128; i++) {
+  const x = ZIG_X[i - 1]!;
+  ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / x + Math.exp(-0.5 * x * x)));
+}
+ZIG_X[128] = 0;
+for (let i = 0; i <= 128; i++) ZIG_F[i] = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
+
+/**
+ * The rare ziggurat cases, out of line so the fast path stays small: the tail beyond R for the base strip
+ * (Marsaglia 1964), else a wedge test of x against the curve. Returns the accepted |value|, or −1 to redraw.
+ */
+function zigguratEdge(prng: () => number, i: number, x: number): number {
+  if (i === 0) {
+    let t: number;
+    let e: number;
+    do {
+      t = -Math.log(1 - prng()) / ZIG_R;
+      e = -Math.log(1 - prng());
+    } while (e + e < t * t);
+    return ZIG_R + t;
+  }
+  return ZIG_F[i]! + (ZIG_F[i + 1]! - ZIG_F[i]!) * prng() < Math.exp(-0.5 * x * x) ? x : -1;
+}
+
+/**
  * A seeded random stream. Every function in dentsynth that draws random numbers takes one of these;
  * nothing reads `Math.random` or a module-global seed, so a run is a pure function of its seed.
  *
@@ -110,6 +145,34 @@ export class Rng {
       const f = Math.sqrt((-2 * Math.log(s)) / s);
       out[i] = u * f;
       if (i + 1 < n) out[i + 1] = v * f;
+    }
+  }
+
+  /**
+   * Fills out[from..to) with standard normals by the ziggurat method (Marsaglia & Tsang 2000, 128 layers), which
+   * takes one uniform per value in 98.8 % of draws and no logarithm or square root, about 3x faster than
+   * {@link fillNormals} for image-sized buffers. The layer index, the sign and the position within the layer come
+   * from disjoint bits of one 32-bit uniform (alea's outputs are multiples of 2^-32), avoiding the correlation
+   * Doornik (2005) found when the same bits serve twice. Each value consumes the stream on its own, so filling a
+   * buffer in pieces gives the same numbers as filling it at once; nothing is cached between calls.
+   */
+  fillNormalsZiggurat(out: Float32Array | Float64Array, from = 0, to = out.length): void {
+    const prng = this.prng;
+    const X = ZIG_X;
+    for (let k = from; k < to; k++) {
+      let x: number;
+      let sign: number;
+      for (;;) {
+        const bits = prng() * 4294967296; // an integer in [0, 2^32)
+        const i = bits & 127;
+        sign = 1 - ((bits & 128) >> 6); // ±1 without a branch (it would be mispredicted half the time)
+        // 24 bits of position, centred in their cell so the layer is sampled without bias toward 0.
+        x = (Math.floor(bits / 256) + 0.5) * 5.9604644775390625e-8 * X[i]!; // 2^-24
+        if (x < X[i + 1]!) break; // inside the layer's core rectangle: 98.8 % of draws
+        x = zigguratEdge(prng, i, x);
+        if (x >= 0) break;
+      }
+      out[k] = sign * x;
     }
   }
 

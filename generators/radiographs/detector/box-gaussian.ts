@@ -6,6 +6,7 @@
  *
  * Borders: half-sample symmetric, as gaussian-blur.ts, so the blur keeps the image's sum.
  */
+import { reflect } from "./gaussian-blur.js";
 
 /** Widths of the n boxes whose combined variance is closest to σ² (Kovesi 2010, eq. 3-4). */
 export function boxWidths(sigma: number, n = 3): number[] {
@@ -20,39 +21,84 @@ export function boxWidths(sigma: number, n = 3): number[] {
 /** Variance of a box of odd width w (uniform over w samples): (w² − 1) / 12. */
 export const boxVariance = (w: number) => (w * w - 1) / 12;
 
-function reflect(i: number, n: number): number {
-  if (i >= 0 && i < n) return i;
-  const m = ((i % (2 * n)) + 2 * n) % (2 * n);
-  return m < n ? m : 2 * n - 1 - m;
-}
-
-/** One box pass of odd width along lines of `n` samples, `stride` apart, starting at each of `starts`. */
-function boxPass(src: Float32Array, dst: Float32Array, lines: number, lineStep: number, n: number, stride: number, width: number, line: Float64Array): void {
-  const r = (width - 1) / 2;
-  for (let l = 0; l < lines; l++) {
-    const base = l * lineStep;
-    for (let i = -r; i < n + r; i++) line[i + r] = src[base + reflect(i, n) * stride]!;
-    let sum = 0;
-    for (let k = 0; k < width; k++) sum += line[k]!;
-    for (let i = 0; i < n; i++) {
-      dst[base + i * stride] = sum / width;
-      sum += line[i + width]! - line[i]!;
-    }
+/**
+ * Row passes: every box of `widths` along each row in turn, in a padded line buffer (each pass reflects its own
+ * input at the borders, as a separate pass over the image would), `src` → `dst` (may be the same array).
+ */
+function boxRows(src: Float32Array, dst: Float32Array, width: number, height: number, widths: readonly number[]): void {
+  let maxR = 0;
+  for (const w of widths) maxR = Math.max(maxR, (w - 1) >> 1);
+  const prefix = new Float64Array(width + 2 * maxR + 1);
+  const next = new Float64Array(width);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let i = 0; i < width; i++) next[i] = src[base + i]!;
+    for (let p = 0; p < widths.length; p++) boxLine(next, prefix, width, widths[p]!);
+    for (let i = 0; i < width; i++) dst[base + i] = next[i]!;
   }
 }
 
-/** The image blurred by three boxes per axis approximating a Gaussian of σ pixels (new array). */
+/**
+ * One box of odd width w over `values` (n samples, in place), by prefix sums of the mirror-padded line: the
+ * running-sum recurrence costs two dependent additions per sample, a prefix sum one, and the differences that
+ * follow are independent of each other.
+ */
+function boxLine(values: Float64Array, prefix: Float64Array, n: number, w: number): void {
+  const r = (w - 1) >> 1;
+  let s = 0;
+  prefix[0] = 0;
+  for (let j = 0; j < r; j++) {
+    s += values[reflect(j - r, n)]!;
+    prefix[j + 1] = s;
+  }
+  for (let i = 0; i < n; i++) {
+    s += values[i]!;
+    prefix[r + i + 1] = s;
+  }
+  for (let j = 0; j < r; j++) {
+    s += values[reflect(n + j, n)]!;
+    prefix[n + r + j + 1] = s;
+  }
+  const inv = 1 / w;
+  for (let i = 0; i < n; i++) values[i] = (prefix[i + w]! - prefix[i]!) * inv;
+}
+
+/**
+ * One box pass along columns, `src` → `dst` (distinct): a running sum per column, kept for a whole row of
+ * columns at once so both the rows added and the rows dropped are read sequentially.
+ */
+function boxColumns(src: Float32Array, dst: Float32Array, width: number, height: number, w: number, acc: Float64Array): void {
+  const r = (w - 1) >> 1;
+  const inv = 1 / w;
+  acc.fill(0);
+  for (let k = -r; k <= r; k++) {
+    const row = reflect(k, height) * width;
+    for (let x = 0; x < width; x++) acc[x]! += src[row + x]!;
+  }
+  for (let y = 0; y < height; y++) {
+    const out = y * width;
+    for (let x = 0; x < width; x++) dst[out + x] = acc[x]! * inv;
+    if (y + 1 === height) break;
+    const add = reflect(y + 1 + r, height) * width;
+    const drop = reflect(y - r, height) * width;
+    for (let x = 0; x < width; x++) acc[x]! += src[add + x]! - src[drop + x]!;
+  }
+}
+
+/**
+ * The image blurred by three boxes per axis approximating a Gaussian of σ pixels (new array). The axes are
+ * done one after the other (all row boxes, then all column boxes): separable filters on different axes commute.
+ */
 export function boxGaussianBlur(image: Float32Array, width: number, height: number, sigma: number): Float32Array {
   if (image.length !== width * height) throw new RangeError(`image has ${image.length} values, expected ${width}x${height}`);
   if (!(sigma > 0) || !Number.isFinite(sigma)) throw new RangeError(`invalid blur sigma: ${sigma}`);
   const widths = boxWidths(sigma).filter((w) => w > 1);
-  let a = Float32Array.from(image);
+  let a = new Float32Array(image.length);
+  boxRows(image, a, width, height, widths);
   let b = new Float32Array(image.length);
-  const line = new Float64Array(Math.max(width, height) + Math.max(1, ...widths));
+  const acc = new Float64Array(width);
   for (const w of widths) {
-    boxPass(a, b, height, width, width, 1, w, line); // rows
-    [a, b] = [b, a];
-    boxPass(a, b, width, 1, height, width, w, line); // columns
+    boxColumns(a, b, width, height, w, acc);
     [a, b] = [b, a];
   }
   return a;

@@ -16,16 +16,27 @@ export function expectedCounts(L: Float32Array, width: number, height: number, p
   if (L.length !== width * height) throw new RangeError(`line-integral image has ${L.length} values, expected ${width}x${height}`);
   if (!(photonsPerPixel > 0)) throw new RangeError(`invalid photons per pixel: ${photonsPerPixel}`);
   const out = new Float32Array(L.length);
+  const { column, row } = heelScale(width, height, photonsPerPixel, heel);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    const ry = row[y]!;
+    for (let x = 0; x < width; x++) out[base + x] = column[x]! * ry * Math.exp(-L[base + x]!);
+  }
+  return out;
+}
+
+/**
+ * N0 · h(x, y) = column[x] · row[y]: the ramp N0 · factor along its axis, 1 along the other (so the product is
+ * exactly N0 · factor, the same float on every path).
+ */
+export function heelScale(width: number, height: number, photonsPerPixel: number, heel?: HeelEffect | null): { column: Float64Array; row: Float64Array } {
   const g = heel ? heel.gradient : 0;
   const alongX = heel?.axis !== "y";
   const span = Math.max(1, (alongX ? width : height) - 1);
-  for (let y = 0; y < height; y++) {
-    const rowFactor = !alongX && g !== 0 ? 1 + g * (y / span - 0.5) : 1;
-    for (let x = 0; x < width; x++) {
-      const factor = alongX && g !== 0 ? 1 + g * (x / span - 0.5) : rowFactor;
-      const i = y * width + x;
-      out[i] = photonsPerPixel * factor * Math.exp(-L[i]!);
-    }
-  }
-  return out;
+  const column = new Float64Array(width).fill(photonsPerPixel);
+  const row = new Float64Array(height).fill(1);
+  if (g !== 0 && alongX) for (let x = 0; x < width; x++) column[x] = photonsPerPixel * (1 + g * (x / span - 0.5));
+  if (g !== 0 && !alongX) for (let y = 0; y < height; y++) row[y] = photonsPerPixel * (1 + g * (y / span - 0.5));
+  if (g !== 0 && !alongX) column.fill(1);
+  return { column, row };
 }

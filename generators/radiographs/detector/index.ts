@@ -8,4 +8,4 @@ export { logTransform } from "./log-transform.js";
 export { unsharpMask, type EdgeEnhancement } from "./unsharp-mask.js";
 export { quantile12, toEightBit, windowTo12Bit } from "./window.js";
 export { sampleDetectorSettings, type DetectorSettings } from "./detector-settings.js";
-export { exposeSensor } from "./expose-sensor.js";
+export { exposeSensor, exposeSensorByStages } from "./expose-sensor.js";

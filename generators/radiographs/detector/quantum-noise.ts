@@ -7,19 +7,30 @@ import type { Rng } from "../../../core/rng.js";
 
 /** Replaces each expected count by a Poisson draw, in place; returns the same array. */
 export function addQuantumNoise(counts: Float32Array, rng: Rng): Float32Array {
-  // Normals for the Gaussian branch come from one pre-filled buffer (both values of each Box-Muller pair);
-  // the exact branch draws from a fork, so the two never share a stream position.
-  const z = new Float32Array(counts.length);
-  rng.fork("gaussian").fillNormals(z);
+  // Normals for the Gaussian branch come from one stream, one per pixel (ziggurat, Rng.fillNormalsZiggurat),
+  // drawn a chunk at a time into a small buffer; the exact branch draws from a fork, so the two never share a
+  // stream position.
+  const gaussian = rng.fork("gaussian");
   const exact = rng.fork("exact");
-  for (let i = 0; i < counts.length; i++) {
-    const lambda = counts[i]!;
-    if (lambda > GAUSSIAN_ABOVE) {
-      const k = Math.round(lambda + Math.sqrt(lambda) * z[i]!);
-      counts[i] = k < 0 ? 0 : k;
-    } else counts[i] = exact.poisson(lambda);
+  const z = new Float64Array(Math.min(counts.length, 4096));
+  for (let start = 0; start < counts.length; start += z.length) {
+    const end = Math.min(counts.length, start + z.length);
+    gaussian.fillNormalsZiggurat(z, 0, end - start);
+    for (let i = start; i < end; i++) counts[i] = poissonDraw(counts[i]!, z[i - start]!, exact);
   }
   return counts;
+}
+
+/**
+ * One Poisson count about λ: above GAUSSIAN_ABOVE the rounded Gaussian λ + √λ·z (z a standard normal, rounded
+ * half up, floored at 0), else Knuth's exact method on `exact`. Shared by addQuantumNoise and exposeSensor.
+ */
+export function poissonDraw(lambda: number, z: number, exact: Rng): number {
+  if (lambda > GAUSSIAN_ABOVE) {
+    const t = lambda + Math.sqrt(lambda) * z + 0.5;
+    return t < 0 ? 0 : Math.floor(t);
+  }
+  return exact.poisson(lambda);
 }
 
 /** Above this mean the Poisson draw is a rounded Gaussian (as Rng.poisson does) [A: skew < 0.2 there]. */

@@ -19,17 +19,26 @@ export interface Readout {
 
 /** raw = clamp(offset + gain · (counts + read noise), 0, adcMax), a new array. */
 export function readOut(counts: Float32Array, readout: Readout, rng: Rng): Float32Array {
+  checkReadout(readout);
+  const { gain, offset, readNoise, adcMax } = readout;
+  const out = new Float32Array(counts.length);
+  // One normal per pixel, in pixel order, drawn a chunk at a time (the same numbers as one fill of the image).
+  const z = new Float64Array(Math.min(counts.length, 4096));
+  for (let start = 0; start < counts.length; start += z.length) {
+    const end = Math.min(counts.length, start + z.length);
+    if (readNoise > 0) rng.fillNormalsZiggurat(z, 0, end - start);
+    for (let i = start; i < end; i++) {
+      const v = offset + gain * (counts[i]! + readNoise * z[i - start]!);
+      out[i] = v < 0 ? 0 : v > adcMax ? adcMax : v;
+    }
+  }
+  return out;
+}
+
+/** Throws a RangeError unless gain > 0, read noise ≥ 0 and the ADC range lies above the offset. */
+export function checkReadout(readout: Readout): void {
   const { gain, offset, readNoise, adcMax } = readout;
   if (!(gain > 0) || !(readNoise >= 0) || !(adcMax > offset)) {
     throw new RangeError(`invalid readout: gain ${gain}, offset ${offset}, read noise ${readNoise}, ADC max ${adcMax}`);
   }
-  const out = new Float32Array(counts.length);
-  const z = new Float32Array(counts.length);
-  if (readNoise > 0) rng.fillNormals(z);
-  for (let i = 0; i < counts.length; i++) {
-    const noise = readNoise * z[i]!;
-    const v = offset + gain * (counts[i]! + noise);
-    out[i] = v < 0 ? 0 : v > adcMax ? adcMax : v;
-  }
-  return out;
 }

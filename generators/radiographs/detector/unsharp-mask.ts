@@ -23,9 +23,13 @@ export interface EdgeEnhancement {
 /** The sharpened image (new array). Conserves the mean, since the blur does. */
 export function unsharpMask(image: Float32Array, width: number, height: number, enhancement: EdgeEnhancement): Float32Array {
   if (!(enhancement.amount >= 0)) throw new RangeError(`invalid edge enhancement amount: ${enhancement.amount}`);
-  const blurred =
-    enhancement.sigmaPx > BOX_ABOVE_SIGMA ? boxGaussianBlur(image, width, height, enhancement.sigmaPx) : gaussianBlur(image, width, height, enhancement.sigmaPx);
+  const blurred = maskBlur(image, width, height, enhancement.sigmaPx);
   const a = enhancement.amount;
   for (let i = 0; i < image.length; i++) blurred[i] = image[i]! + a * (image[i]! - blurred[i]!);
   return blurred;
+}
+
+/** The mask's blur (new array): three boxes above BOX_ABOVE_SIGMA, else the exact Gaussian. */
+export function maskBlur(image: Float32Array, width: number, height: number, sigmaPx: number): Float32Array {
+  return sigmaPx > BOX_ABOVE_SIGMA ? boxGaussianBlur(image, width, height, sigmaPx) : gaussianBlur(image, width, height, sigmaPx);
 }

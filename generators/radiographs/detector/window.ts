@@ -10,8 +10,10 @@ export function windowTo12Bit(values: Float32Array, low: number, high: number): 
   const out = new Uint16Array(values.length);
   const scale = 4095 / (high - low);
   for (let i = 0; i < values.length; i++) {
-    const v = Math.round((values[i]! - low) * scale);
-    out[i] = v < 0 ? 0 : v > 4095 ? 4095 : v;
+    // Round half up and clip: t = v + ½ is stored truncated, which is ⌊v + ½⌋ on [0, 4095] (cheaper than
+    // Math.round followed by two comparisons; NaN stores as 0 either way).
+    const t = (values[i]! - low) * scale + 0.5;
+    out[i] = t < 0 ? 0 : t > 4095 ? 4095 : t;
   }
   return out;
 }
