@@ -34,7 +34,10 @@ export {
 } from "./place-teeth.js";
 export { crownProxy } from "./crown-proxy.js";
 export { proximalGap } from "./proximal-gap.js";
-export { buildGingiva, compact, removeInside, type Gingiva, type GingivaOptions } from "./gingiva.js";
+export { buildGingiva, compact, removeInside, type Gingiva, type GingivaOptions, type GingivaSheet } from "./gingiva.js";
+export { SweepFrame } from "./sweep-frame.js";
+export { clipAbove, type ClippedMesh } from "./clip-crown.js";
+export { stitchGingiva, type MarginLoop } from "./stitch-gingiva.js";
 export { assembleScan, type ArchScan } from "./assemble-scan.js";
 export { teeth3dsJson, teeth3dsObj, type Teeth3dsLabels } from "./teeth3ds.js";
 export { generateArchScan, scannedTeethOf, type ArchScanOptions, type ArchScanResult } from "./generate-arch-scan.js";

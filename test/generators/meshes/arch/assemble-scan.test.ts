@@ -60,7 +60,8 @@ describe("generateArchScan", () => {
     const p = scan.mesh.positions;
     for (let v = 0; v < scan.labels.length; v += 7) {
       if (scan.labels[v] === 0) continue;
-      expect(p[3 * v + 2]!).toBeGreaterThan(result.gingiva.surfaceZ(p[3 * v]!, p[3 * v + 1]!));
+      // The seam (cut) vertices lie on the gum, up to 5 % of a crown edge off it (clip-crown.ts MIN_SHARE).
+      expect(p[3 * v + 2]!).toBeGreaterThan(result.gingiva.surfaceZ(p[3 * v]!, p[3 * v + 1]!) - 0.1);
     }
   });
 
