@@ -49,8 +49,10 @@ describe("dentsynth generate meshes", () => {
 
   it("writes layered teeth (outer, dentin, pulp) per jaw", () => {
     const t = generate("teeth", "-n", "1", "--kind", "teeth", "-f", "stl");
+    // Layers per jaw, plus restorations and lesions where the jaw has them (patient 0 has both in each jaw).
+    const layers = ["dentin", "lesions", "outer", "pulp", "restorations"];
     expect(readdirSync(t.out).filter((f) => f.endsWith(".stl")).sort()).toEqual(
-      ["lower_dentin", "lower_outer", "lower_pulp", "upper_dentin", "upper_outer", "upper_pulp"].map((s) => `P000000000_${s}.stl`),
+      ["lower", "upper"].flatMap((jaw) => layers.map((l) => `P000000000_${jaw}_${l}.stl`)),
     );
     const outer = readFileSync(join(t.out, "P000000000_upper_outer.stl"));
     expect(outer.length).toBe(84 + 50 * outer.readUInt32LE(80));

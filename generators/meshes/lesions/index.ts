@@ -1,0 +1,13 @@
+export { buildToothLesions, CAVITY_GAP, type ToothLesions } from "./build-tooth-lesions.js";
+export { DENTIN_REACH, ENAMEL_REACH, MINERAL_LOSS, isDentinDepth, sampleReach, sampleLesionDensity, type LesionReach } from "./lesion-depth.js";
+export { ToothSites, LESION_FOOTPRINT, DENTIN_SPREAD, FILLING_OUTLINE, type LesionPatches, type SiteContext } from "./surface-sites.js";
+export { toothGridOf, gridVertex, meridianAt, type ToothGrid } from "./tooth-grid.js";
+export { capPatch, joinPatches, windowPatch, type GridPatch, type GridWindow } from "./grid-patch.js";
+export { buildPatchSolid } from "./patch-solid.js";
+export { closestPointOnSurface, closestPointOnTriangle } from "./closest-point.js";
+export { innerPointsOf, matchShell, shellInnerPoints, type ShellMatch } from "./enamel-shell.js";
+export { ShellGuard, buildChecked, isSolid, MARGIN_STEPS, type ToothHost } from "./shell-guard.js";
+export { inscribedBall } from "./inscribed-ball.js";
+export { inwardNormal } from "./inward-normal.js";
+export { SURFACE_ZONE, DEJ_MARGIN } from "./build-tooth-lesions.js";
+export { DistanceField } from "./distance-field.js";

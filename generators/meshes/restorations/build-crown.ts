@@ -1,0 +1,86 @@
+/**
+ * A full crown on a prepared natural tooth. It replaces the crown's whole enamel shell down to the preparation
+ * margin at about the CEJ (host enamel) and the dentin the preparation removed under it (host dentin). The outer
+ * surface is the tooth's own: a crown restores the anatomic form.
+ *
+ * Porcelain-fused-to-metal crowns are a ceramic layer over a metal coping: the outer part of the shell is
+ * ceramic, the inner part and the preparation's dentin part are metal.
+ */
+import type { Rng } from "../../../core/rng.js";
+import { isPosterior } from "../../patient/dentition.js";
+import type { LabCase } from "../../patient/types.js";
+import { length, sub, vertexOf, type Vec3 } from "../lesions/vec3.js";
+import type { MaterialVolume } from "../materials.js";
+import { DistanceField } from "../lesions/distance-field.js";
+import { innerPointsOf, matchShell } from "../lesions/enamel-shell.js";
+import { capPatch } from "../lesions/grid-patch.js";
+import { inscribedBall } from "../lesions/inscribed-ball.js";
+import { buildChecked, ShellGuard } from "../lesions/shell-guard.js";
+import { ToothSites } from "../lesions/surface-sites.js";
+import { lerp } from "../lesions/vec3.js";
+import type { ToothMeshes } from "../tooth/render-tooth.js";
+import { crownMaterialsOf, labMaterialAt } from "./restoration-materials.js";
+import { dentinLayer, enamelLayer } from "./shell-layers.js";
+
+/** Reduction of the dentin under the enamel, mm [U]: total occlusal reduction for a crown is about 1.5–2 mm and
+ * axial 1–1.5 mm, most of it in the enamel. */
+export const CROWN_PREP_DEPTH = 0.5;
+/** Where a PFM's porcelain ends and its coping starts, as fractions of the enamel shell [U]: porcelain about
+ * 1–1.5 mm over a 0.3–0.5 mm coping. */
+const PFM_SPLIT: readonly [number, number] = [0.6, 0.64];
+const OUTER_CLEARANCE = 0.03;
+const DEJ_CLEARANCE = 0.06;
+const DENTIN_OFFSET = 0.03;
+/** Least distance kept from the outer surface and the DEJ where the shell is thin, mm [A]. */
+const CLEARANCE = 0.03;
+/** The reduction never goes more than this fraction of the way to the crown's centre [A]. */
+const MOST_OF_DENTIN = 0.3;
+
+/**
+ * The crown volumes of a crowned tooth: body (and coping) in the enamel shell, then the preparation's dentin
+ * part. The material is the patient's lab case for the tooth if any, else a draw (restoration-materials.ts).
+ */
+export function buildCrown(
+  tooth: ToothMeshes,
+  labCases: readonly LabCase[],
+  rng: Rng,
+  sites: ToothSites = new ToothSites(tooth),
+  guard: ShellGuard = new ShellGuard(tooth),
+): MaterialVolume[] {
+  const { body, coping } = crownMaterialsOf(labMaterialAt(tooth.fdi, labCases, "single_crown", isPosterior(tooth.fdi), rng.fork("material")));
+  const patch = capPatch(sites.grid, sites.crownMarginRing);
+  const outer = tooth.outer.positions;
+  const dentin = tooth.dentin.positions;
+  const inner = innerPointsOf(matchShell(sites.grid, outer, dentin), dentin);
+  const dej = new DistanceField(tooth.dentin);
+  const what = `crown of ${tooth.fdi}`;
+  const shell = (top: number, bottom: number, host: "enamel") =>
+    buildChecked(
+      guard,
+      host,
+      (margin) => enamelLayer(patch, outer, inner, top + Math.min(0.1, OUTER_CLEARANCE * (margin - 1)), bottom - Math.min(0.1, DEJ_CLEARANCE * (margin - 1)), CLEARANCE * margin, dej),
+      () => inscribedBall(lerp(vertexOf(outer, 0), vertexOf(inner, 0), (top + bottom) / 2), [tooth.outer, tooth.dentin]),
+      what,
+    );
+  const volumes: MaterialVolume[] = [];
+  if (coping) {
+    volumes.push({ mesh: shell(OUTER_CLEARANCE, PFM_SPLIT[0], "enamel"), material: body, host: "enamel", role: "restoration:crown", fdi: tooth.fdi });
+    volumes.push({ mesh: shell(PFM_SPLIT[1], 1 - DEJ_CLEARANCE, "enamel"), material: coping, host: "enamel", role: "restoration:crown", fdi: tooth.fdi });
+  } else {
+    volumes.push({ mesh: shell(OUTER_CLEARANCE, 1 - DEJ_CLEARANCE, "enamel"), material: body, host: "enamel", role: "restoration:crown", fdi: tooth.fdi });
+  }
+  // The reduction follows rays toward a point on the long axis 1 mm below the margin [A]: inward on the axial
+  // walls and down under the occlusal surface (a point inside the crown would sit above the deepest fossae).
+  let lowest = Infinity;
+  for (const v of patch.weight.keys()) lowest = Math.min(lowest, vertexOf(dentin, v)[2]);
+  const focus: Vec3 = [0, 0, lowest - 1];
+  const prep = buildChecked(
+    guard,
+    "dentin",
+    (margin) => dentinLayer(patch, dentin, focus, DENTIN_OFFSET * margin, (v) => Math.min(MOST_OF_DENTIN, CROWN_PREP_DEPTH / margin / length(sub(focus, vertexOf(dentin, v))))),
+    () => inscribedBall(lerp(vertexOf(dentin, 0), focus, 0.1), [tooth.dentin, tooth.pulp]),
+    what,
+  );
+  volumes.push({ mesh: prep, material: coping ?? body, host: "dentin", role: "restoration:crown", fdi: tooth.fdi });
+  return volumes;
+}

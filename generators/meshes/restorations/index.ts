@@ -1,0 +1,10 @@
+export { buildToothRestorations } from "./build-tooth-restorations.js";
+export { buildFillings, fillingOutlines, dentinBox, FILLING_DENTIN_DEPTH, type FillingOutline } from "./build-fillings.js";
+export { buildCrown, CROWN_PREP_DEPTH } from "./build-crown.js";
+export { buildRootFilling } from "./build-root-filling.js";
+export { buildImplant, implantFixture, abutment, implantDiameter, IMPLANT_DIAMETER, IMPLANT_LENGTH, THREAD_PITCH, THREAD_DEPTH, SHOULDER_DEPTH } from "./build-implant.js";
+export { buildPontic, PONTIC_BASE } from "./build-pontic.js";
+export { crownWithoutRoot } from "./crown-without-root.js";
+export { revolvedSolid, type RevolvedProfile } from "./revolved-solid.js";
+export { drawFillingMaterial, crownMaterialsOf, labMaterialAt, FILLING_SHARES, type CrownMaterials } from "./restoration-materials.js";
+export { dentinLayer, enamelLayer } from "./shell-layers.js";
