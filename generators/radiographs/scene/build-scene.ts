@@ -3,15 +3,15 @@
  * material volumes made only when a view needs them, and each jaw's alveolar bone following the arch with its
  * crest set by the charted attachment loss.
  *
- * Consistency across modalities: every tooth draws its dimensions and shape from the same stream as
- * `generate meshes` (the patient's stream forked under "meshes", then "tooth-<FDI>"), so the tooth in a
+ * Consistency across modalities: every position is rendered by the same function as `generate meshes`
+ * (renderPosition, from the patient's stream forked under "meshes", then "tooth-<FDI>"), so the tooth in a
  * radiograph is the tooth in the mesh files, with the same restorations and lesions.
  */
 import type { Rng } from "../../../core/rng.js";
 import { placeDentition, type DentitionPlacement, type HeadJaw } from "../../meshes/arch/place-dentition.js";
 import { applyMat4, type Mat4 } from "../../meshes/arch/mat4.js";
 import type { MaterialVolume } from "../../meshes/materials.js";
-import { renderTooth } from "../../meshes/tooth/render-tooth.js";
+import { renderPosition } from "../../meshes/render-dentition.js";
 import { samplePatientToothScale, sampleToothDimensions, type ToothDimensions } from "../../meshes/tooth/sample-tooth-dimensions.js";
 import { WHEELER } from "../../meshes/tooth/wheeler-table.js";
 import type { Arch, ToothState, VirtualPatient } from "../../patient/types.js";
@@ -83,7 +83,7 @@ export function buildScene(patient: VirtualPatient, meshRng: Rng, options: Build
       halfWidth: d.mdCrown / 2,
       crownLength: d.crownLength,
       rootLength: Math.max(...d.rootLengths),
-      volumes: () => (cached ??= toothVolumes(state, meshRng, options.resolution, patientScale)),
+      volumes: () => (cached ??= renderPosition(patient, state, meshRng, { resolution: options.resolution, patientScale })?.volumes ?? []),
     };
   });
   const bone = { upper: boneNodes(placement.upper, teeth), lower: boneNodes(placement.lower, teeth) };
@@ -99,7 +99,7 @@ export function buildScene(patient: VirtualPatient, meshRng: Rng, options: Build
 /** Contacts closer than this along the arch are one interdental septum, mm [A]. */
 const CONTACT_MERGE = 1.5;
 /** Extension of the bone past the last tooth of each side, mm (retromolar region) [A]. */
-const DISTAL_EXTENSION = 8;
+const DISTAL_EXTENSION = 15;
 
 /**
  * Nodes of a jaw's bone along its arch: at each tooth's mesial and distal contact, with the crest at that side's
@@ -157,15 +157,4 @@ function boneNodes(jaw: HeadJaw, teeth: readonly SceneTooth[]): BoneNode[] | nul
     const p = jaw.pointAt(n.s).point;
     return { x: p[0], y: p[1], crestZ: n.crestZ, width: n.width };
   });
-}
-
-/** TEMPORARY until the restorations/lesions builder lands: the natural layers only. */
-function toothVolumes(state: ToothState, meshRng: Rng, resolution: number, patientScale: number): MaterialVolume[] {
-  if (state.presence !== "present") return [];
-  const t = renderTooth(state.fdi, meshRng.fork(`tooth-${state.fdi}`), { resolution, patientScale });
-  return [
-    { mesh: t.outer, material: "enamel", host: "surroundings", role: "tooth:outer", fdi: state.fdi },
-    { mesh: t.dentin, material: "dentin", host: "enamel", role: "tooth:dentin", fdi: state.fdi },
-    { mesh: t.pulp, material: "pulp", host: "dentin", role: "tooth:pulp", fdi: state.fdi },
-  ];
 }
