@@ -1,10 +1,8 @@
 import type { Argv, CommandModule } from "yargs";
 import { generateAll, type GenerateAllInput } from "../generators/generate-all.js";
 import { DEFAULT_PRESET, PRESETS } from "../generators/patient/presets.js";
-import { UsageError } from "../core/errors.js";
 import { configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
-import { readFileSync } from "node:fs";
-import { messages } from "../core/errors.js";
+import { readConfigFile, splitList } from "./options.js";
 
 interface AllArgs {
   patients?: number;
@@ -23,29 +21,10 @@ interface AllArgs {
   quiet: boolean;
 }
 
-const splitList = (values: string[] | undefined) => values?.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter((v) => v !== "");
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/**
- * A --config file for `generate all` has the shared keys at the top level (patients, seed, preset, shard,
- * workers) and optional `records`, `meshes`, `radiographs` objects with each part's own keys.
- */
-function readConfigFile(path: string | undefined): Record<string, unknown> {
-  if (!path) return {};
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UsageError([{ path: "--config", message: messages.configUnreadable(path, (error as Error).message) }]);
-  }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("expected a JSON object");
-    return parsed as Record<string, unknown>;
-  } catch (error) {
-    throw new UsageError([{ path: "--config", message: messages.configNotJson(path, (error as Error).message) }]);
-  }
-}
+// A --config file for `generate all` has the shared keys at the top level (patients, seed, preset, shard,
+// workers) and optional `records`, `meshes`, `radiographs` objects with each part's own keys.
 
 export const allCommand: CommandModule<object, AllArgs> = {
   command: "all",

@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from "yargs";
 import { DEFAULT_PRESET, PRESETS } from "../generators/patient/presets.js";
 import { RADIOGRAPH_VIEWS, radiographsConfigSchema } from "../generators/radiographs/config.js";
 import { generateRadiographs } from "../generators/radiographs/generate-radiographs.js";
-import { resolveConfig } from "./options.js";
+import { resolveConfig, splitList } from "./options.js";
 import { progressOption } from "./progress.js";
 import { configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
 
@@ -26,8 +26,6 @@ interface RadiographsArgs {
   quiet: boolean;
 }
 
-/** `--views bitewing,periapical` and `--views bitewing periapical` both work. */
-const splitList = (values: string[] | undefined) => values?.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter((v) => v !== "");
 
 export const radiographsCommand: CommandModule<object, RadiographsArgs> = {
   command: "radiographs",

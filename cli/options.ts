@@ -4,6 +4,28 @@ import { UsageError, messages, type Problem } from "../core/errors.js";
 import { parseConfig } from "../core/config.js";
 import type { z } from "zod";
 
+/** The JSON object of a --config file ({} without one); a file that cannot be read or is not an object is a UsageError. */
+export function readConfigFile(configPath: string | undefined): Record<string, unknown> {
+  if (!configPath) return {};
+  let text: string;
+  try {
+    text = readFileSync(configPath, "utf8");
+  } catch (error) {
+    throw new UsageError([{ path: "--config", message: messages.configUnreadable(configPath, (error as Error).message) }]);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("expected a JSON object");
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError([{ path: "--config", message: messages.configNotJson(configPath, (error as Error).message) }]);
+  }
+}
+
+/** A list flag given as `--views a,b` or `--views a b`. */
+export const splitList = (values: readonly string[] | undefined) =>
+  values?.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter((v) => v !== "");
+
 /**
  * Builds a run config from an optional JSON config file and the command-line flags (flags win), validates it
  * with the command's zod schema, and reports every problem at once: a flag's problem names the flag
@@ -14,22 +36,7 @@ export function resolveConfig<S extends z.ZodType>(
   flags: Record<string, unknown>,
   configPath: string | undefined,
 ): z.output<S> {
-  let fromFile: Record<string, unknown> = {};
-  if (configPath) {
-    let text: string;
-    try {
-      text = readFileSync(configPath, "utf8");
-    } catch (error) {
-      throw new UsageError([{ path: "--config", message: messages.configUnreadable(configPath, (error as Error).message) }]);
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("expected a JSON object");
-      fromFile = parsed as Record<string, unknown>;
-    } catch (error) {
-      throw new UsageError([{ path: "--config", message: messages.configNotJson(configPath, (error as Error).message) }]);
-    }
-  }
+  const fromFile = readConfigFile(configPath);
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   try {
     return parseConfig(schema, { ...fromFile, ...given });

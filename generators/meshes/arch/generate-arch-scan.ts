@@ -24,9 +24,26 @@ export interface ArchScanResult {
 export function generateArchScan(jaw: Arch, crowns: readonly CrownInput[], rng: Rng, options: ArchScanOptions = {}): ArchScanResult {
   const { gingiva: gingivaOptions, ...placeOptions } = options;
   const placement = placeTeeth(jaw, crowns, rng.fork("placement"), placeOptions);
-  const gingiva = buildGingiva(placement, gingivaOptions);
-  return { placement, gingiva, scan: assembleScan(placement, gingiva) };
+  // A strongly inclined or displaced crown can reach past the band's edge, where its margin cannot be stitched
+  // into the sheet: the band is then rebuilt wider and deeper (deterministic, no randomness involved).
+  for (let attempt = 0; ; attempt++) {
+    const widen = 2 ** attempt;
+    const gingiva = buildGingiva(placement, {
+      ...gingivaOptions,
+      ...(attempt === 0 ? {} : { shoulder: (gingivaOptions?.shoulder ?? DEFAULT_SHOULDER) * widen, height: (gingivaOptions?.height ?? DEFAULT_HEIGHT) * (1 + attempt / 2) }),
+    });
+    try {
+      return { placement, gingiva, scan: assembleScan(placement, gingiva) };
+    } catch (error) {
+      if (!(error instanceof RangeError) || !/inside the band/.test(error.message) || attempt >= MAX_WIDENINGS) throw error;
+    }
+  }
 }
+
+/** Band defaults of buildGingiva (gingiva.ts), and how often the band may be widened. */
+const DEFAULT_SHOULDER = 2;
+const DEFAULT_HEIGHT = 10;
+const MAX_WIDENINGS = 3;
 
 /**
  * The FDI numbers of a patient's jaw that show a crown in a scan: present teeth; with `prosthetic`, also
