@@ -1,7 +1,6 @@
 import type { Argv, CommandModule } from "yargs";
 import { generateAll, type GenerateAllInput } from "../generators/generate-all.js";
-import { DEFAULT_PRESET, PRESETS } from "../generators/patient/presets.js";
-import { configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
+import { patientsOption, presetOption, configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
 import { readConfigFile, splitList } from "./options.js";
 
 interface AllArgs {
@@ -31,9 +30,9 @@ export const allCommand: CommandModule<object, AllArgs> = {
   describe: "Generate records, meshes and radiographs of the same patients in one run (one folder each)",
   builder: (y) =>
     (y as Argv<object>)
-      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("patients", patientsOption)
       .option("seed", seedOption)
-      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("preset", presetOption)
       .option("views", { type: "array", string: true, describe: "Radiograph views: bitewing, periapical (default both)" })
       .option("size", { type: "string", describe: "Radiograph size WIDTHxHEIGHT (default 1024x768)" })
       .option("kind", { alias: "k", type: "string", describe: "Mesh kind: arch (default) or teeth" })

@@ -1,10 +1,9 @@
 import type { Argv, CommandModule } from "yargs";
-import { DEFAULT_PRESET, PRESETS } from "../generators/patient/presets.js";
 import { RADIOGRAPH_VIEWS, radiographsConfigSchema } from "../generators/radiographs/config.js";
 import { generateRadiographs } from "../generators/radiographs/generate-radiographs.js";
 import { resolveConfig, splitList } from "./options.js";
 import { progressOption } from "./progress.js";
-import { configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
+import { patientsOption, presetOption, configOption, outOption, overwriteOption, quietOption, seedOption, shardOption, workersOption } from "./run-options.js";
 
 interface RadiographsArgs {
   patients?: number;
@@ -32,9 +31,9 @@ export const radiographsCommand: CommandModule<object, RadiographsArgs> = {
   describe: "Render bitewing and periapical radiographs of the same patients, with caries annotations (COCO, YOLO, masks; optional DICOM)",
   builder: (y) =>
     (y as Argv<object>)
-      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("patients", patientsOption)
       .option("seed", seedOption)
-      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("preset", presetOption)
       .option("views", { type: "array", string: true, describe: `Views: ${RADIOGRAPH_VIEWS.join(", ")} (default both)` })
       .option("periapicals", { type: "number", describe: "Periapical images per patient (default 2)" })
       .option("size", { type: "string", describe: "Image size WIDTHxHEIGHT in pixels (default 1024x768)" })

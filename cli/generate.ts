@@ -1,13 +1,12 @@
 import type { Argv, CommandModule } from "yargs";
 import { TABLE_FORMAT_NAMES } from "../core/sinks/index.js";
-import { PRESETS, DEFAULT_PRESET } from "../generators/patient/presets.js";
 import { generateRecords } from "../generators/records/generate-records.js";
 import { MESH_FORMATS, meshesConfigSchema } from "../generators/meshes/config.js";
 import { generateMeshes } from "../generators/meshes/generate-meshes.js";
 import { recordsConfigSchema } from "../generators/records/config.js";
 import { RECORD_TABLE_NAMES } from "../generators/records/tables.js";
 import { resolveConfig } from "./options.js";
-import { seedOption, shardOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
+import { patientsOption, presetOption, seedOption, shardOption, workersOption, outOption, overwriteOption, configOption, quietOption } from "./run-options.js";
 import { progressOption } from "./progress.js";
 import { printRunSummary } from "./summary.js";
 import { radiographsCommand } from "./generate-radiographs.js";
@@ -33,9 +32,9 @@ const recordsCommand: CommandModule<object, RecordsArgs> = {
   describe: "Generate linked case-record tables (patients, teeth, lesions, lab_cases, Creighton-shaped teeth)",
   builder: (y) =>
     (y as Argv<object>)
-      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("patients", patientsOption)
       .option("seed", seedOption)
-      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("preset", presetOption)
       .option("format", { alias: "f", type: "string", describe: `Table format: ${TABLE_FORMAT_NAMES.join(", ")} (default csv)` })
       .option("tables", { type: "array", string: true, describe: `Tables to write (default all): ${RECORD_TABLE_NAMES.join(", ")}` })
       .option("shard", shardOption())
@@ -98,9 +97,9 @@ const meshesCommand: CommandModule<object, MeshesArgs> = {
   describe: "Generate 3D meshes of the same patients: layered teeth per jaw, or intraoral arch scans with Teeth3DS labels",
   builder: (y) =>
     (y as Argv<object>)
-      .option("patients", { alias: "n", type: "number", describe: "Number of patients (over all shards)" })
+      .option("patients", patientsOption)
       .option("seed", seedOption)
-      .option("preset", { alias: "p", type: "string", describe: `Population preset: ${Object.keys(PRESETS).join(", ")} (default ${DEFAULT_PRESET})` })
+      .option("preset", presetOption)
       .option("kind", { alias: "k", type: "string", describe: "teeth (outer, dentin, pulp per jaw) or arch (scan surface + Teeth3DS JSON; default)" })
       .option("format", { alias: "f", type: "array", string: true, describe: `Mesh formats: ${MESH_FORMATS.join(", ")} (default ply)` })
       .option("resolution", { type: "number", describe: "Mesh density multiplier (default 1, ~15k triangles per tooth)" })
