@@ -58,3 +58,12 @@ export function transformMesh(mesh: TriMesh, m: Mat4): TriMesh {
   } else indices = indices.slice();
   return { positions, indices };
 }
+
+/** Inverse of a rigid (or mirrored-rigid) transform: the 3×3 part transposed, the translation brought back. */
+export function invertRigid(m: Mat4): Mat4 {
+  const out = new Float64Array(16);
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[c * 4 + r] = m[r * 4 + c] as number;
+  for (let r = 0; r < 3; r++) out[12 + r] = -((out[r] as number) * (m[12] as number) + (out[4 + r] as number) * (m[13] as number) + (out[8 + r] as number) * (m[14] as number));
+  out[15] = 1;
+  return out;
+}

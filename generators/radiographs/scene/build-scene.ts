@@ -9,7 +9,7 @@
  */
 import type { Rng } from "../../../core/rng.js";
 import { placeDentition, type DentitionPlacement, type HeadJaw } from "../../meshes/arch/place-dentition.js";
-import { applyMat4, type Mat4 } from "../../meshes/arch/mat4.js";
+import { applyMat4, invertRigid } from "../../meshes/arch/mat4.js";
 import type { MaterialVolume } from "../../meshes/materials.js";
 import { renderPosition } from "../../meshes/render-dentition.js";
 import { samplePatientToothScale, sampleToothDimensions, type ToothDimensions } from "../../meshes/tooth/sample-tooth-dimensions.js";
@@ -45,15 +45,6 @@ export function crestDepthOf(state: ToothState): { mesial: number; distal: numbe
   return { mesial: depth(cal?.[0], cal?.[3]), distal: depth(cal?.[2], cal?.[5]) };
 }
 
-function invert(m: Mat4): Mat4 {
-  // Rigid or mirrored-rigid transform: the inverse of the 3×3 part is its transpose.
-  const out = new Float64Array(16);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) out[c * 4 + r] = m[r * 4 + c] as number;
-  for (let r = 0; r < 3; r++) out[12 + r] = -((out[r] as number) * (m[12] as number) + (out[4 + r] as number) * (m[13] as number) + (out[8 + r] as number) * (m[14] as number));
-  out[15] = 1;
-  return out;
-}
-
 export function buildScene(patient: VirtualPatient, meshRng: Rng, options: BuildSceneOptions): Scene {
   const patientScale = samplePatientToothScale(meshRng.fork("patient-scale"));
   const states = patient.teeth.filter(isImaged);
@@ -77,7 +68,7 @@ export function buildScene(patient: VirtualPatient, meshRng: Rng, options: Build
       buccal: head.buccal,
       axis: [head.toHead[8] as number, head.toHead[9] as number, head.toHead[10] as number],
       toHead: head.toHead,
-      fromHead: invert(head.toHead),
+      fromHead: invertRigid(head.toHead),
       crestDepth: crestDepthOf(state),
       radiolucentComposite: meshRng.fork(`tooth-${head.fdi}`).fork("composite-kind").bernoulli(RADIOLUCENT_COMPOSITE_SHARE),
       halfWidth: d.mdCrown / 2,
