@@ -144,7 +144,6 @@ function main(): void {
     const raw = readOut(blurred, settings, new Rng("r"));
     const log = logTransform(raw, settings, settings.photonsPerPixel);
     time("  expectedCounts", () => expectedCounts(L, W, H, settings.photonsPerPixel, settings.heel));
-    time("  fillNormals (W·H)", (rep) => new Rng(`z${rep}`).fillNormals(new Float32Array(W * H)));
     time("  addQuantumNoise", (rep) => addQuantumNoise(Float32Array.from(counts), new Rng(`n${rep}`)));
     time("  gaussianBlur (PSF)", () => gaussianBlur(noisy, W, H, settings.psfSigmaPx));
     time("  readOut", (rep) => readOut(blurred, settings, new Rng(`r${rep}`)));

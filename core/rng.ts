@@ -128,30 +128,9 @@ export class Rng {
   }
 
   /**
-   * Fills `out` with standard normals, using both values of each polar Box-Muller pair (half the draws of
-   * calling {@link normal} per value). Nothing is cached between calls, so the stream stays alea's own state.
-   */
-  fillNormals(out: Float32Array | Float64Array): void {
-    const n = out.length;
-    for (let i = 0; i < n; i += 2) {
-      let u: number;
-      let v: number;
-      let s: number;
-      do {
-        u = 2 * this.prng() - 1;
-        v = 2 * this.prng() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s === 0);
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
-      out[i] = u * f;
-      if (i + 1 < n) out[i + 1] = v * f;
-    }
-  }
-
-  /**
    * Fills out[from..to) with standard normals by the ziggurat method (Marsaglia & Tsang 2000, 128 layers), which
    * takes one uniform per value in 98.8 % of draws and no logarithm or square root, about 3x faster than
-   * {@link fillNormals} for image-sized buffers. The layer index, the sign and the position within the layer come
+   * {@link normal} for image-sized buffers. The layer index, the sign and the position within the layer come
    * from disjoint bits of one 32-bit uniform (alea's outputs are multiples of 2^-32), avoiding the correlation
    * Doornik (2005) found when the same bits serve twice. Each value consumes the stream on its own, so filling a
    * buffer in pieces gives the same numbers as filling it at once; nothing is cached between calls.

@@ -102,18 +102,3 @@ describe("Rng", () => {
     expect([...out].sort()).toEqual(input);
   });
 });
-
-describe("Rng.fillNormals", () => {
-  it("gives standard normals (mean 0, variance 1 within sampling error) and the same values for the same seed", () => {
-    const a = new Float64Array(200001);
-    new Rng("normals").fillNormals(a);
-    const mean = a.reduce((s, x) => s + x, 0) / a.length;
-    const variance = a.reduce((s, x) => s + (x - mean) ** 2, 0) / (a.length - 1);
-    // SE of the mean 1/sqrt(n) ≈ 0.0022; of the variance sqrt(2/n) ≈ 0.0032.
-    expect(Math.abs(mean)).toBeLessThan(0.01);
-    expect(Math.abs(variance - 1)).toBeLessThan(0.015);
-    const b = new Float64Array(200001);
-    new Rng("normals").fillNormals(b);
-    expect(b).toEqual(a);
-  });
-});
