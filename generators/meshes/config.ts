@@ -4,7 +4,7 @@ import { DEFAULT_PRESET } from "../patient/presets.js";
 import { PRESET_NAMES } from "../records/config.js";
 
 /** Bump whenever the meshes written for a fixed seed and config change. */
-export const MESHES_GENERATOR_VERSION = "2";
+export const MESHES_GENERATOR_VERSION = "3";
 
 export const MESH_FORMATS = ["ply", "stl", "obj", "glb"] as const;
 export type MeshFormatName = (typeof MESH_FORMATS)[number];

@@ -4,7 +4,7 @@ import { DEFAULT_PRESET } from "../patient/presets.js";
 import { PRESET_NAMES } from "../records/config.js";
 
 /** Bump whenever the images or annotations written for a fixed seed and config change. */
-export const RADIOGRAPHS_GENERATOR_VERSION = "1";
+export const RADIOGRAPHS_GENERATOR_VERSION = "2";
 
 export const RADIOGRAPH_VIEWS = ["bitewing", "periapical"] as const;
 export type RadiographView = (typeof RADIOGRAPH_VIEWS)[number];

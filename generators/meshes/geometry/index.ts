@@ -11,4 +11,6 @@ export { checkNestedInside, type NestingReport } from "./nested-inside.js";
 export { extentsAlong, type Axis, type AxisExtent } from "./extents-along.js";
 export { countSectionLoops } from "./plane-section.js";
 export { latLongMesh } from "./lat-long-mesh.js";
+export { offsetMesh } from "./offset-mesh.js";
+export { vertexNormals } from "./vertex-normals.js";
 export { minimumDistanceToSurface, pointTriangleDistance } from "./surface-distance.js";

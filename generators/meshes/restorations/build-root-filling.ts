@@ -1,97 +1,170 @@
 /**
  * Root-canal filling: gutta-percha in the pulp space of a root-canal-treated tooth (host pulp). The pulp's
- * surface is moved inward along its vertex normals by a little, never more than a fraction of the way to the
- * opposite wall (so thin canals and the apex shrink in proportion and the surface cannot fold through itself).
+ * surface is moved inward by a little, never more than a fraction of the way to the opposite wall (so thin
+ * canals and the apex shrink in proportion), then repaired where it folds or cuts the wall; where no inset copy
+ * is valid, the filling is the pulp's own surface (see the end of buildRootFilling).
  *
  * Simplification: the whole pulp space is filled, chamber included; clinically the chamber holds a core or the
  * crown's build-up, often as radiopaque as gutta-percha.
  */
+import { PointInMesh } from "../geometry/point-in-mesh.js";
+import { findSelfIntersections } from "../geometry/self-intersections.js";
+import { trianglesIntersect } from "../geometry/triangle-intersection.js";
+import { TriangleGrid, triangleCoordinates } from "../geometry/triangle-grid.js";
 import type { TriMesh } from "../geometry/tri-mesh.js";
+import { vertexNormals } from "../geometry/vertex-normals.js";
 import type { MaterialVolume } from "../materials.js";
-import { inscribedBall } from "../lesions/inscribed-ball.js";
-import { buildChecked, type ShellGuard } from "../lesions/shell-guard.js";
-import type { Vec3 } from "../lesions/vec3.js";
+import type { ShellGuard } from "../lesions/shell-guard.js";
 import type { ToothMeshes } from "../tooth/render-tooth.js";
 
-/** Inset of the filling from the canal wall, mm, and the most of the local width it may take [A]: a well
- * condensed obturation fills the canal to its walls. */
+/** Inset of the filling from the canal wall, mm [A]: a well condensed obturation fills the canal to its walls. */
 const INSET = 0.04;
-const MOST_OF_WIDTH = 0.25;
+/** Most of a vertex's shortest edge the inset may take [A]: half keeps a vertex from passing its neighbours. */
+const EDGE_FRACTION = 0.5;
+/** Rounds of taking the inset back at folds, and the factor each round keeps [A]. */
+const REPAIR_ROUNDS = 8;
+const REPAIR_FACTOR = 0.4;
+/** The least inset, mm [A]: the filling stays strictly inside the pulp's surface, as the guard requires. */
+const LEAST_INSET = 0.002;
+/** Step used to test whether a direction enters the pulp, mm [A]: below any inset taken. */
+const PROBE = 0.001;
 
 export function buildRootFilling(tooth: ToothMeshes, guard: ShellGuard): MaterialVolume {
   const pulp = tooth.pulp;
-  const normals = vertexNormals(pulp);
-  const width = inwardWidths(pulp, normals);
-  const shrink = (margin: number): TriMesh => {
-    const p = pulp.positions;
-    const positions = new Float32Array(p.length);
-    for (let v = 0; v < p.length / 3; v++) {
-      const h = Math.min(INSET * margin, MOST_OF_WIDTH * (width[v] as number));
-      for (let k = 0; k < 3; k++) positions[3 * v + k] = (p[3 * v + k] as number) - h * (normals[3 * v + k] as number);
+  const walls = new PulpWalls(pulp);
+  const inward = walls.inwardDirections();
+  const edge = shortestEdges(pulp);
+  const shrink = (): TriMesh => {
+    const inset = new Float64Array(edge.length);
+    for (let v = 0; v < inset.length; v++) inset[v] = Math.min(INSET, EDGE_FRACTION * (edge[v] as number));
+    // Where the pulp's surface is creased or thin (the canal orifices in a molar's floor, a pulp horn's tip) a
+    // uniform inset folds the surface through itself or pushes a vertex out through the opposite wall: take the
+    // inset back at the vertices concerned. Where it is concave seen from inside (the flanks of a tapering tip), a
+    // facet between inset vertices can still cut the wall: push those vertices further in. Then retry.
+    let mesh = insetAlong(pulp, inward, inset);
+    // A vertex once inset too far is never pushed further again, so the two repairs cannot undo each other.
+    const capped = new Uint8Array(inset.length);
+    for (let round = 0; round < REPAIR_ROUNDS; round++) {
+      const { tooFar, tooNear } = walls.offenders(mesh);
+      if (tooFar.size === 0 && tooNear.size === 0) break;
+      for (const v of tooFar) {
+        inset[v] = Math.max(LEAST_INSET, (inset[v] as number) * REPAIR_FACTOR);
+        capped[v] = 1;
+      }
+      for (const v of tooNear) if (!capped[v]) inset[v] = Math.min(2 * INSET, (inset[v] as number) / REPAIR_FACTOR);
+      mesh = insetAlong(pulp, inward, inset);
     }
-    return { positions, indices: pulp.indices };
+    return mesh;
   };
-  // Fallback: a small solid near the top of the chamber, on the axis below the pulp's top pole.
-  const top: Vec3 = [pulp.positions[0] as number, pulp.positions[1] as number, (pulp.positions[2] as number) - 0.3];
-  const mesh = buildChecked(guard, "pulp", shrink, () => inscribedBall(top, [pulp]), `root filling of ${tooth.fdi}`);
-  return { mesh, material: "gutta_percha", host: "pulp", role: "restoration:root_filling", fdi: tooth.fdi };
+  const filling = (mesh: TriMesh): MaterialVolume => ({ mesh, material: "gutta_percha", host: "pulp", role: "restoration:root_filling", fdi: tooth.fdi });
+  // One try: the repair rounds already adapt each vertex's inset, which is what wider margins would do.
+  const mesh = shrink();
+  if (guard.accepts(mesh, "pulp")) return filling(mesh);
+  // No inset copy passes where the pulp has a thin isthmus (between a premolar's two canals) or a needle-like
+  // horn: the filling is then the pulp space itself, the same surface. Its chords equal the pulp's, so the
+  // projection replaces pulp by gutta-percha exactly; only the strict nesting inside the pulp is given up.
+  return filling(pulp);
 }
 
-/** Area-weighted outward unit normals per vertex. */
-function vertexNormals(mesh: TriMesh): Float64Array {
-  const p = mesh.positions;
-  const idx = mesh.indices;
-  const n = new Float64Array(p.length);
-  for (let t = 0; t < idx.length; t += 3) {
-    const a = 3 * (idx[t] as number), b = 3 * (idx[t + 1] as number), c = 3 * (idx[t + 2] as number);
-    const ux = (p[b] as number) - (p[a] as number), uy = (p[b + 1] as number) - (p[a + 1] as number), uz = (p[b + 2] as number) - (p[a + 2] as number);
-    const vx = (p[c] as number) - (p[a] as number), vy = (p[c + 1] as number) - (p[a + 1] as number), vz = (p[c + 2] as number) - (p[a + 2] as number);
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    for (const i of [a, b, c]) {
-      n[i] = (n[i] as number) + nx;
-      n[i + 1] = (n[i + 1] as number) + ny;
-      n[i + 2] = (n[i + 2] as number) + nz;
+/** The pulp's surface, for finding the vertices of an inset copy that break out of it or fold. */
+class PulpWalls {
+  private readonly solid: PointInMesh;
+  private readonly grid: TriangleGrid;
+  private readonly stamp: Int32Array;
+  private token = 0;
+
+  constructor(private readonly pulp: TriMesh) {
+    this.solid = new PointInMesh(pulp);
+    this.grid = new TriangleGrid(pulp);
+    this.stamp = new Int32Array(pulp.indices.length / 3).fill(-1);
+  }
+
+  /**
+   * Per vertex, a unit direction into the pulp: against the vertex normal, or where that leaves the pulp at once
+   * (the normal of a vertex on a sharp pulp-horn tip can point the wrong way), toward the centre of its
+   * neighbours.
+   */
+  inwardDirections(): Float64Array {
+    const mesh = this.pulp;
+    const p = mesh.positions;
+    const idx = mesh.indices;
+    const d = vertexNormals(mesh);
+    for (let i = 0; i < d.length; i++) d[i] = -(d[i] as number);
+    const sum = new Float64Array(p.length);
+    const count = new Uint32Array(p.length / 3);
+    for (let t = 0; t < idx.length; t += 3) {
+      for (let e = 0; e < 3; e++) {
+        const a = idx[t + e] as number;
+        const b = idx[t + ((e + 1) % 3)] as number;
+        for (let k = 0; k < 3; k++) sum[3 * a + k] = (sum[3 * a + k] as number) + (p[3 * b + k] as number);
+        count[a] = (count[a] as number) + 1;
+      }
     }
+    const enters = (v: number, x: number, y: number, z: number) =>
+      this.solid.contains((p[3 * v] as number) + PROBE * x, (p[3 * v + 1] as number) + PROBE * y, (p[3 * v + 2] as number) + PROBE * z);
+    for (let v = 0; v < count.length; v++) {
+      if (enters(v, d[3 * v] as number, d[3 * v + 1] as number, d[3 * v + 2] as number)) continue;
+      const c = [0, 1, 2].map((k) => (sum[3 * v + k] as number) / (count[v] as number) - (p[3 * v + k] as number));
+      const l = Math.hypot(c[0]!, c[1]!, c[2]!);
+      if (l > 0 && enters(v, c[0]! / l, c[1]! / l, c[2]! / l)) for (let k = 0; k < 3; k++) d[3 * v + k] = c[k]! / l;
+    }
+    return d;
   }
-  for (let i = 0; i < n.length; i += 3) {
-    const l = Math.hypot(n[i] as number, n[i + 1] as number, n[i + 2] as number) || 1;
-    n[i] = (n[i] as number) / l;
-    n[i + 1] = (n[i + 1] as number) / l;
-    n[i + 2] = (n[i + 2] as number) / l;
+
+  /**
+   * Vertices of `mesh` (an inset copy, same indices) inset too far (outside the pulp, or on a folded pair of
+   * triangles) and too little (on a triangle that meets the pulp's wall).
+   */
+  offenders(mesh: TriMesh): { tooFar: Set<number>; tooNear: Set<number> } {
+    const tooFar = new Set<number>();
+    const tooNear = new Set<number>();
+    const idx = mesh.indices;
+    const p = mesh.positions;
+    for (let v = 0; v < p.length / 3; v++) if (!this.solid.contains(p[3 * v] as number, p[3 * v + 1] as number, p[3 * v + 2] as number)) tooFar.add(v);
+    const a = new Float64Array(9);
+    const b = new Float64Array(9);
+    const box = new Float64Array(6);
+    for (let t = 0; t < idx.length / 3; t++) {
+      triangleCoordinates(mesh, t, a);
+      for (let k = 0; k < 3; k++) {
+        box[k] = Math.min(a[k] as number, a[3 + k] as number, a[6 + k] as number);
+        box[3 + k] = Math.max(a[k] as number, a[3 + k] as number, a[6 + k] as number);
+      }
+      let hit = false;
+      this.grid.query(box, 0, this.stamp, this.token++, (j) => {
+        if (!hit && trianglesIntersect(a, triangleCoordinates(this.pulp, j, b))) hit = true;
+      });
+      if (hit) for (let c = 0; c < 3; c++) tooNear.add(idx[3 * t + c] as number);
+    }
+    for (const pair of findSelfIntersections(mesh, 10_000)) for (const t of pair) for (let c = 0; c < 3; c++) tooFar.add(idx[3 * t + c] as number);
+    return { tooFar, tooNear };
   }
-  return n;
 }
 
-/** Distance from each vertex along its inward normal to the mesh's opposite wall (Möller–Trumbore, all
- * triangles: a pulp has about 2,000). */
-function inwardWidths(mesh: TriMesh, normals: Float64Array): Float64Array {
+/** The mesh with each vertex moved `inset[v]` mm along its inward direction. */
+function insetAlong(mesh: TriMesh, inward: Float64Array, inset: Float64Array): TriMesh {
+  const p = mesh.positions;
+  const positions = new Float32Array(p.length);
+  for (let v = 0; v < inset.length; v++) {
+    const h = inset[v] as number;
+    for (let k = 0; k < 3; k++) positions[3 * v + k] = (p[3 * v + k] as number) + h * (inward[3 * v + k] as number);
+  }
+  return { positions, indices: mesh.indices };
+}
+
+/** Length of each vertex's shortest edge: an inset below half of it cannot move a vertex past its neighbours. */
+function shortestEdges(mesh: TriMesh): Float64Array {
   const p = mesh.positions;
   const idx = mesh.indices;
   const out = new Float64Array(p.length / 3).fill(Infinity);
-  for (let v = 0; v < out.length; v++) {
-    const ox = p[3 * v] as number, oy = p[3 * v + 1] as number, oz = p[3 * v + 2] as number;
-    const dx = -(normals[3 * v] as number), dy = -(normals[3 * v + 1] as number), dz = -(normals[3 * v + 2] as number);
-    let best = Infinity;
-    for (let t = 0; t < idx.length; t += 3) {
-      const a = idx[t] as number, b = idx[t + 1] as number, c = idx[t + 2] as number;
-      if (a === v || b === v || c === v) continue;
-      const ax = p[3 * a] as number, ay = p[3 * a + 1] as number, az = p[3 * a + 2] as number;
-      const e1x = (p[3 * b] as number) - ax, e1y = (p[3 * b + 1] as number) - ay, e1z = (p[3 * b + 2] as number) - az;
-      const e2x = (p[3 * c] as number) - ax, e2y = (p[3 * c + 1] as number) - ay, e2z = (p[3 * c + 2] as number) - az;
-      const px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
-      const det = e1x * px + e1y * py + e1z * pz;
-      if (Math.abs(det) < 1e-12) continue;
-      const inv = 1 / det;
-      const sx = ox - ax, sy = oy - ay, sz = oz - az;
-      const u = (sx * px + sy * py + sz * pz) * inv;
-      if (u < 0 || u > 1) continue;
-      const qx = sy * e1z - sz * e1y, qy = sz * e1x - sx * e1z, qz = sx * e1y - sy * e1x;
-      const w = (dx * qx + dy * qy + dz * qz) * inv;
-      if (w < 0 || u + w > 1) continue;
-      const dist = (e2x * qx + e2y * qy + e2z * qz) * inv;
-      if (dist > 1e-6 && dist < best) best = dist;
+  for (let t = 0; t < idx.length; t += 3) {
+    for (let e = 0; e < 3; e++) {
+      const a = idx[t + e] as number;
+      const b = idx[t + ((e + 1) % 3)] as number;
+      const l = Math.hypot((p[3 * a] as number) - (p[3 * b] as number), (p[3 * a + 1] as number) - (p[3 * b + 1] as number), (p[3 * a + 2] as number) - (p[3 * b + 2] as number));
+      if (l < (out[a] as number)) out[a] = l;
+      if (l < (out[b] as number)) out[b] = l;
     }
-    out[v] = best === Infinity ? 0 : best;
   }
   return out;
 }

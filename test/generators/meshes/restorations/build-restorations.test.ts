@@ -15,7 +15,7 @@ import {
   PONTIC_BASE,
   SHOULDER_DEPTH,
 } from "../../../../generators/meshes/restorations/index.js";
-import { boundsOf } from "../../../../generators/meshes/geometry/index.js";
+import { boundsOf, signedVolume } from "../../../../generators/meshes/geometry/index.js";
 import type { LabCase, LabMaterial, Surface } from "../../../../generators/patient/types.js";
 import { expectDisjoint, expectInHost, expectInside, expectSolid } from "../lesions/volume-checks.js";
 
@@ -96,14 +96,30 @@ describe("crowns", () => {
 });
 
 describe("root fillings", () => {
-  for (const fdi of [11, 13, 14, 16, 36, 38]) {
-    it(`${fdi}: gutta-percha strictly inside the pulp`, () => {
-      const tooth = toothOf(fdi);
-      const v = buildRootFilling(tooth, new ShellGuard(tooth));
-      expect(v).toMatchObject({ material: "gutta_percha", host: "pulp", role: "restoration:root_filling", fdi });
-      expectInHost(v, tooth, `${fdi} root filling`);
-    });
+  for (const fdi of [11, 12, 13, 14, 16, 24, 36, 38]) {
+    for (const seed of ["restoration-test", "canal-a", "canal-b"]) {
+      it(`${fdi} (${seed}): gutta-percha fills the pulp space from chamber to apex, strictly inside it or on its surface`, () => {
+        const tooth = toothOf(fdi, seed);
+        const v = buildRootFilling(tooth, new ShellGuard(tooth));
+        expect(v).toMatchObject({ material: "gutta_percha", host: "pulp", role: "restoration:root_filling", fdi });
+        if (v.mesh === tooth.pulp) return; // no valid inset copy: the pulp space itself
+        expectInHost(v, tooth, `${fdi} root filling`);
+        // An obturation fills the canal to its walls and reaches the apex (not a small solid in the chamber).
+        expect(signedVolume(v.mesh) / signedVolume(tooth.pulp)).toBeGreaterThan(0.75);
+        const pulp = boundsOf(tooth.pulp);
+        const filling = boundsOf(v.mesh);
+        expect(filling[2] - pulp[2]).toBeLessThan(0.5);
+        expect(pulp[5] - filling[5]).toBeLessThan(0.5);
+      });
+    }
   }
+  it("most teeth get an inset copy, not the pulp surface itself", () => {
+    const inset = [11, 13, 16, 36, 38].filter((fdi) => {
+      const tooth = toothOf(fdi);
+      return buildRootFilling(tooth, new ShellGuard(tooth)).mesh !== tooth.pulp;
+    });
+    expect(inset).toEqual([11, 13, 16, 36, 38]);
+  });
 });
 
 describe("implants and pontics", () => {
