@@ -33,6 +33,8 @@ const DEJ_CLEARANCE = 0.06;
 const DENTIN_OFFSET = 0.03;
 /** Least distance kept from the outer surface and the DEJ where the shell is thin, mm [A]. */
 const CLEARANCE = 0.03;
+/** Depth of the preparation's focus below the lowest margin vertex, mm [A]. */
+const FOCUS_BELOW_MARGIN = 0.25;
 /** The reduction never goes more than this fraction of the way to the crown's centre [A]. */
 const MOST_OF_DENTIN = 0.3;
 
@@ -69,11 +71,13 @@ export function buildCrown(
   } else {
     volumes.push({ mesh: shell(OUTER_CLEARANCE, 1 - DEJ_CLEARANCE, "enamel"), material: body, host: "enamel", role: "restoration:crown", fdi: tooth.fdi });
   }
-  // The reduction follows rays toward a point on the long axis 1 mm below the margin [A]: inward on the axial
-  // walls and down under the occlusal surface (a point inside the crown would sit above the deepest fossae).
+  // The reduction follows rays toward a point on the long axis just below the margin [A]: inward on the axial
+  // walls and down under the occlusal surface (a point inside the crown would sit above the deepest fossae). The
+  // layer folds where a ray meets the DEJ twice; a point further down makes the rays to the cervical DEJ so
+  // shallow that they do (1 mm below: 7 of 48 sampled crowns fell back to the inscribed ball; 0.25 mm: 1 of 48).
   let lowest = Infinity;
   for (const v of patch.weight.keys()) lowest = Math.min(lowest, vertexOf(dentin, v)[2]);
-  const focus: Vec3 = [0, 0, lowest - 1];
+  const focus: Vec3 = [0, 0, lowest - FOCUS_BELOW_MARGIN];
   const prep = buildChecked(
     guard,
     "dentin",

@@ -77,6 +77,17 @@ describe("crowns", () => {
     }
   }
 
+  it("builds the preparation's dentin part on cervically narrow teeth (not the fallback solid)", () => {
+    // With the preparation's focus 1 mm below the margin these fell back to the 6-vertex inscribed solid.
+    for (const [fdi, seed] of [[37, "a"], [37, "b"], [37, "c"], [37, "d"], [45, "b"], [45, "d"]] as const) {
+      const tooth = toothOf(fdi, seed);
+      const volumes = buildCrown(tooth, [], new Rng("m"));
+      const prep = volumes.find((v) => v.host === "dentin")!;
+      expect(prep.mesh.positions.length / 3, `${fdi} ${seed}`).toBeGreaterThan(100);
+      expectInHost(prep, tooth, `${fdi} ${seed} preparation`);
+    }
+  });
+
   it("maps the lab materials as the brief says", () => {
     expect(crownMaterialsOf("monolithic_zirconia")).toEqual({ body: "zirconia", coping: null });
     expect(crownMaterialsOf("layered_zirconia")).toEqual({ body: "zirconia", coping: null });
