@@ -104,8 +104,8 @@ export function buildToothLesions(
     const r = rng.fork(lesion.surface);
     const size = r.uniform(SIZE_RANGE[0], SIZE_RANGE[1]);
     const reach = sampleReach(lesion.depth, r);
-    const enamelDensity = sampleLesionDensity(r);
-    const dentinDensity = sampleLesionDensity(r);
+    const enamelDensity = sampleLesionDensity(lesion.depth, r);
+    const dentinDensity = sampleLesionDensity(lesion.depth, r);
     const patches = sites.lesionPatches(lesion.surface, context, size);
     const focus = reach.dentin === null ? null : dentinFocus(tooth, fields(), vertexOf(dentin0, patches.dentin.centre), inwardNormal(dentin0, patches.dentin), reach.dentin);
     return { lesion, patches, reach, enamelDensity, dentinDensity, focus };

@@ -1,5 +1,5 @@
 export { buildToothLesions, CAVITY_GAP, type ToothLesions } from "./build-tooth-lesions.js";
-export { DENTIN_REACH, ENAMEL_REACH, MINERAL_LOSS, isDentinDepth, sampleReach, sampleLesionDensity, type LesionReach } from "./lesion-depth.js";
+export { DENTIN_REACH, ENAMEL_REACH, MINERAL_LOSS, MINERAL_LOSS_BY_CLASS, isDentinDepth, sampleReach, sampleLesionDensity, type LesionReach } from "./lesion-depth.js";
 export { ToothSites, LESION_FOOTPRINT, DENTIN_SPREAD, FILLING_OUTLINE, type LesionPatches, type SiteContext } from "./surface-sites.js";
 export { toothGridOf, gridVertex, meridianAt, type ToothGrid } from "./tooth-grid.js";
 export { capPatch, joinPatches, windowPatch, type GridPatch, type GridWindow } from "./grid-patch.js";

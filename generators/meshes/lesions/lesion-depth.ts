@@ -30,6 +30,20 @@ export const DENTIN_REACH: Readonly<Record<"D1" | "D2" | "D3", readonly [number,
  */
 export const MINERAL_LOSS: readonly [number, number] = [0.3, 0.5];
 
+/**
+ * The loss drawn per depth class: windows sliding across MINERAL_LOSS with the class [A: a deeper lesion is an
+ * older one whose body has lost more mineral; the windows overlap, as lesions of one class vary]. Without the
+ * slide every class drew from the whole band, and the realism run found a quarter of lesions no darker than the
+ * sound tooth beside them (docs/radiograph-realism.md).
+ */
+export const MINERAL_LOSS_BY_CLASS: Readonly<Record<DepthClass, readonly [number, number]>> = {
+  E1: [0.3, 0.38],
+  E2: [0.33, 0.41],
+  D1: [0.36, 0.44],
+  D2: [0.39, 0.47],
+  D3: [0.42, 0.5],
+};
+
 export const isDentinDepth = (depth: DepthClass): depth is "D1" | "D2" | "D3" => depth[0] === "D";
 
 /** A lesion's drawn reach: into the enamel (fraction of its thickness) and, for D classes, into the dentin. */
@@ -48,7 +62,8 @@ export function sampleReach(depth: DepthClass, rng: Rng): LesionReach {
   return { enamel: rng.uniform(lo, hi), dentin: null };
 }
 
-/** Draws a relative density (1 − mineral loss). */
-export function sampleLesionDensity(rng: Rng): number {
-  return 1 - rng.uniform(MINERAL_LOSS[0], MINERAL_LOSS[1]);
+/** Draws a lesion's relative density (1 − mineral loss) for its depth class. */
+export function sampleLesionDensity(depth: DepthClass, rng: Rng): number {
+  const [lo, hi] = MINERAL_LOSS_BY_CLASS[depth];
+  return 1 - rng.uniform(lo, hi);
 }

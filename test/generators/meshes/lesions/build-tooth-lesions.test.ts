@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../../../../core/rng.js";
 import { MIN_GAP } from "../../../../generators/meshes/tooth/tooth-shape.js";
 import { renderTooth } from "../../../../generators/meshes/tooth/index.js";
-import { buildToothLesions, CAVITY_GAP, DENTIN_REACH, MINERAL_LOSS, ToothSites } from "../../../../generators/meshes/lesions/index.js";
+import { buildToothLesions, CAVITY_GAP, DENTIN_REACH, MINERAL_LOSS, MINERAL_LOSS_BY_CLASS, ToothSites } from "../../../../generators/meshes/lesions/index.js";
 import { checkNestedInside, findSelfIntersections, minimumDistanceToSurface } from "../../../../generators/meshes/geometry/index.js";
 import { DEPTH_CLASSES, ICCMS_OF_DEPTH, SURFACES, type CariesLesion, type DepthClass } from "../../../../generators/patient/types.js";
 import { deepestFraction, expectInHost, expectSolid } from "./volume-checks.js";
@@ -35,8 +35,11 @@ describe("buildToothLesions", () => {
         for (const v of volumes) {
           const label = `${fdi} ${v.lesionId} ${v.role}`;
           expectInHost(v, tooth, label);
+          // Within the cited band, and within the class's own window of it.
           expect(v.density!).toBeGreaterThanOrEqual(1 - MINERAL_LOSS[1]);
           expect(v.density!).toBeLessThanOrEqual(1 - MINERAL_LOSS[0]);
+          expect(v.density!).toBeGreaterThanOrEqual(1 - MINERAL_LOSS_BY_CLASS[depth][1]);
+          expect(v.density!).toBeLessThanOrEqual(1 - MINERAL_LOSS_BY_CLASS[depth][0]);
           const band = BANDS[depth];
           const layer = v.role === "lesion:enamel" ? "enamel" : "dentin";
           const fraction = layer === "enamel" ? deepestFraction(v.mesh, tooth.outer, tooth.dentin) : deepestFraction(v.mesh, tooth.dentin, tooth.pulp);
