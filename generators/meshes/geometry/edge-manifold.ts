@@ -1,3 +1,4 @@
+import { DirectedEdges } from "./directed-edges.js";
 import type { TriMesh } from "./tri-mesh.js";
 
 /** What {@link checkEdgeManifold} found; every count is zero on a closed, consistently oriented manifold. */
@@ -24,46 +25,32 @@ export interface EdgeManifoldReport {
  * a renderer's path lengths. (Vertex-manifoldness, a single fan around each vertex, is not checked; the Euler
  * characteristic catches pinched vertices in practice.)
  *
- * Cost O(F) with a hash map keyed by the vertex pair.
+ * Cost O(F) with the edges grouped by start vertex ({@link DirectedEdges}).
  */
 export function checkEdgeManifold(mesh: TriMesh): EdgeManifoldReport {
   const idx = mesh.indices;
-  const n = mesh.positions.length / 3;
-  // Directed edge a->b keyed as a * n + b: exact in a double for n up to ~9e7 vertices.
-  const directed = new Map<number, number>();
+  const isDegenerate = (t: number) => idx[3 * t] === idx[3 * t + 1] || idx[3 * t + 1] === idx[3 * t + 2] || idx[3 * t + 2] === idx[3 * t];
   let degenerateFaces = 0;
-  for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t] as number;
-    const b = idx[t + 1] as number;
-    const c = idx[t + 2] as number;
-    if (a === b || b === c || c === a) {
-      degenerateFaces++;
-      continue;
-    }
-    for (const [u, v] of [
-      [a, b],
-      [b, c],
-      [c, a],
-    ] as const) {
-      const key = u * n + v;
-      directed.set(key, (directed.get(key) ?? 0) + 1);
-    }
-  }
+  for (let t = 0; t < idx.length / 3; t++) if (isDegenerate(t)) degenerateFaces++;
+  const edges = new DirectedEdges(idx, (t) => !isDegenerate(t));
   let edgeCount = 0;
   let boundaryEdges = 0;
   let nonManifoldEdges = 0;
   let inconsistentEdges = 0;
-  for (const [key, count] of directed) {
-    if (count > 1) inconsistentEdges++;
-    const u = Math.floor(key / n);
-    const v = key - u * n;
-    const reverse = directed.get(v * n + u) ?? 0;
-    // Visit each undirected edge once, from its smaller endpoint (or from the only direction present).
-    if (reverse > 0 && u > v) continue;
-    edgeCount++;
-    const faces = count + reverse;
-    if (faces === 1) boundaryEdges++;
-    else if (faces > 2) nonManifoldEdges++;
+  for (let u = 0; u < edges.rows; u++) {
+    for (let i = edges.start[u] as number, end = edges.start[u + 1] as number; i < end; i++) {
+      if (!edges.firstInRow(u, i)) continue;
+      const v = edges.to[i] as number;
+      const count = edges.count(u, v);
+      if (count > 1) inconsistentEdges++;
+      const reverse = edges.count(v, u);
+      // Visit each undirected edge once, from its smaller endpoint (or from the only direction present).
+      if (reverse > 0 && u > v) continue;
+      edgeCount++;
+      const faces = count + reverse;
+      if (faces === 1) boundaryEdges++;
+      else if (faces > 2) nonManifoldEdges++;
+    }
   }
   const watertight = boundaryEdges === 0 && nonManifoldEdges === 0 && degenerateFaces === 0;
   return {

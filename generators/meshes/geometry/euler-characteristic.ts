@@ -1,25 +1,24 @@
+import { DirectedEdges } from "./directed-edges.js";
 import type { TriMesh } from "./tri-mesh.js";
 
 /**
  * Euler characteristic V − E + F of the surface (V counts only vertices some face uses). For a closed connected
  * orientable surface it is 2 − 2·genus: 2 for a sphere-like tooth layer, 0 for a torus, 4 for two separate
- * spheres. Cost O(F).
+ * spheres. Cost O(F) with the edges grouped by start vertex ({@link DirectedEdges}).
  */
 export function eulerCharacteristic(mesh: TriMesh): number {
   const idx = mesh.indices;
-  const n = mesh.positions.length / 3;
-  const used = new Uint8Array(n);
-  const edges = new Set<number>();
-  for (let t = 0; t < idx.length; t += 3) {
-    const tri = [idx[t] as number, idx[t + 1] as number, idx[t + 2] as number];
-    for (let k = 0; k < 3; k++) {
-      const u = tri[k] as number;
-      const v = tri[(k + 1) % 3] as number;
-      used[u] = 1;
-      edges.add(u < v ? u * n + v : v * n + u);
+  const edges = new DirectedEdges(idx);
+  let vertices = 0;
+  let undirected = 0;
+  for (let u = 0; u < edges.rows; u++) {
+    // A vertex is used iff some face side starts at it.
+    if ((edges.start[u + 1] as number) > (edges.start[u] as number)) vertices++;
+    for (let i = edges.start[u] as number, end = edges.start[u + 1] as number; i < end; i++) {
+      const v = edges.to[i] as number;
+      // Count {u, v} once: from its smaller end, or from u when the reverse never occurs.
+      if (edges.firstInRow(u, i) && (u <= v || edges.count(v, u) === 0)) undirected++;
     }
   }
-  let vertices = 0;
-  for (let i = 0; i < n; i++) vertices += used[i] as number;
-  return vertices - edges.size + idx.length / 3;
+  return vertices - undirected + idx.length / 3;
 }

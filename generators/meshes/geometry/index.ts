@@ -6,6 +6,7 @@ export { eulerCharacteristic } from "./euler-characteristic.js";
 export { segmentCrossesTriangle, trianglesIntersect } from "./triangle-intersection.js";
 export { TriangleGrid } from "./triangle-grid.js";
 export { findSelfIntersections, meshesIntersect } from "./self-intersections.js";
+export { ContactSurface } from "./contact-surface.js";
 export { PointInMesh, pointInMesh } from "./point-in-mesh.js";
 export { checkNestedInside, type NestingReport } from "./nested-inside.js";
 export { extentsAlong, type Axis, type AxisExtent } from "./extents-along.js";

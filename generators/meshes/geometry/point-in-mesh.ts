@@ -12,10 +12,19 @@ import type { TriMesh } from "./tri-mesh.js";
  * rasterisers do: each projected edge belongs to exactly one of the two triangles beside it, and to both or
  * neither where the surface folds over (a silhouette), which leaves the parity right.
  * Points on the surface itself get an arbitrary answer.
+ *
+ * A tooth's steep walls stack dozens of projected triangles in each cell, so a query reads many triangles: each
+ * triangle's projected corners are kept side by side (not behind a vertex index), and a triangle is dropped at
+ * the first edge that excludes the point.
  */
 export class PointInMesh {
-  private readonly p: Float64Array;
-  private readonly tris: Uint32Array;
+  /** Per kept triangle a, b, d (counter-clockwise in the projection): x, y (sheared) and z of each corner. */
+  private readonly corners: Float64Array;
+  /**
+   * Per kept triangle, which edges run from the higher-numbered vertex (bit 0: b→d, bit 1: d→a, bit 2: a→b);
+   * the fill rule evaluates every edge from its lower-numbered end (see edgeWeight).
+   */
+  private readonly reversed: Uint8Array;
   private readonly x0: number;
   private readonly y0: number;
   private readonly cell: number;
@@ -25,26 +34,42 @@ export class PointInMesh {
   private readonly items: Uint32Array;
 
   constructor(mesh: TriMesh) {
-    this.p = Float64Array.from(mesh.positions);
-    for (let i = 0; i < this.p.length; i += 3) {
-      this.p[i] = (this.p[i] as number) - SHEAR_X * (this.p[i + 2] as number);
-      this.p[i + 1] = (this.p[i + 1] as number) - SHEAR_Y * (this.p[i + 2] as number);
+    const p = Float64Array.from(mesh.positions);
+    for (let i = 0; i < p.length; i += 3) {
+      p[i] = (p[i] as number) - SHEAR_X * (p[i + 2] as number);
+      p[i + 1] = (p[i + 1] as number) - SHEAR_Y * (p[i + 2] as number);
     }
     const idx = mesh.indices;
-    const p = this.p;
     // Keep the triangles that are not vertical, each reordered counter-clockwise in xy.
-    const kept: number[] = [];
+    const kept = new Uint32Array(idx.length);
+    let f = 0;
     for (let t = 0; t < idx.length; t += 3) {
       const a = idx[t] as number;
       let b = idx[t + 1] as number;
       let c = idx[t + 2] as number;
       const o = orient(p, a, b, c);
       if (o === 0) continue;
-      if (o < 0) [b, c] = [c, b];
-      kept.push(a, b, c);
+      if (o < 0) {
+        const swap = b;
+        b = c;
+        c = swap;
+      }
+      kept[3 * f] = a;
+      kept[3 * f + 1] = b;
+      kept[3 * f + 2] = c;
+      f++;
     }
-    this.tris = Uint32Array.from(kept);
-    const f = kept.length / 3;
+    this.corners = new Float64Array(9 * f);
+    this.reversed = new Uint8Array(f);
+    for (let t = 0; t < f; t++) {
+      const a = kept[3 * t] as number, b = kept[3 * t + 1] as number, d = kept[3 * t + 2] as number;
+      for (let k = 0; k < 3; k++) {
+        this.corners[9 * t + k] = p[3 * a + k] as number;
+        this.corners[9 * t + 3 + k] = p[3 * b + k] as number;
+        this.corners[9 * t + 6 + k] = p[3 * d + k] as number;
+      }
+      this.reversed[t] = (b > d ? 1 : 0) | (d > a ? 2 : 0) | (a > b ? 4 : 0);
+    }
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, size = 0;
     for (let i = 0; i < p.length; i += 3) {
       x0 = Math.min(x0, p[i] as number);
@@ -52,32 +77,37 @@ export class PointInMesh {
       y0 = Math.min(y0, p[i + 1] as number);
       y1 = Math.max(y1, p[i + 1] as number);
     }
-    for (let t = 0; t < f; t++) {
-      const [bx0, , bx1] = this.triBox(t);
-      size += bx1 - bx0;
-    }
+    for (let t = 0; t < f; t++) size += this.triMax(t, 0) - this.triMin(t, 0);
     this.x0 = x0;
     this.y0 = y0;
     this.cell = Math.max((2 * size) / Math.max(f, 1), (x1 - x0 + y1 - y0) / 2048, 1e-9);
     this.nx = Math.floor((x1 - x0) / this.cell) + 1;
     this.ny = Math.floor((y1 - y0) / this.cell) + 1;
+    // Two passes over the triangles' cells: count per cell, then fill the prefix-summed slots.
     const counts = new Uint32Array(this.nx * this.ny + 1);
-    const each = (visit: (c: number, t: number) => void) => {
-      for (let t = 0; t < f; t++) {
-        const [ax, ay, bx, by] = this.triBox(t);
-        const i0 = this.col(ax), i1 = this.col(bx), j0 = this.row(ay), j1 = this.row(by);
-        for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) visit(j * this.nx + i, t);
-      }
-    };
-    each((c) => void (counts[c + 1] = (counts[c + 1] as number) + 1));
+    this.countOrFill(f, counts, null);
     for (let c = 0; c < this.nx * this.ny; c++) counts[c + 1] = (counts[c + 1] as number) + (counts[c] as number);
     this.start = counts;
     this.items = new Uint32Array(counts[this.nx * this.ny] as number);
-    const fill = counts.slice();
-    each((c, t) => {
-      this.items[fill[c] as number] = t;
-      fill[c] = (fill[c] as number) + 1;
-    });
+    this.countOrFill(f, counts.slice(), this.items);
+  }
+
+  /** For every triangle t and cell c its box overlaps: without `items`, counts it in slots[c + 1]; with them, writes t to items[slots[c]++]. */
+  private countOrFill(f: number, slots: Uint32Array, items: Uint32Array | null): void {
+    for (let t = 0; t < f; t++) {
+      const i0 = this.col(this.triMin(t, 0)), i1 = this.col(this.triMax(t, 0));
+      const j0 = this.row(this.triMin(t, 1)), j1 = this.row(this.triMax(t, 1));
+      for (let j = j0; j <= j1; j++) {
+        for (let i = i0; i <= i1; i++) {
+          const c = j * this.nx + i;
+          if (items === null) slots[c + 1] = (slots[c + 1] as number) + 1;
+          else {
+            items[slots[c] as number] = t;
+            slots[c] = (slots[c] as number) + 1;
+          }
+        }
+      }
+    }
   }
 
   private col(x: number): number {
@@ -86,15 +116,15 @@ export class PointInMesh {
   private row(y: number): number {
     return Math.min(this.ny - 1, Math.max(0, Math.floor((y - this.y0) / this.cell)));
   }
-  private triBox(t: number): [number, number, number, number] {
-    const p = this.p;
-    const a = 3 * (this.tris[3 * t] as number), b = 3 * (this.tris[3 * t + 1] as number), c = 3 * (this.tris[3 * t + 2] as number);
-    return [
-      Math.min(p[a] as number, p[b] as number, p[c] as number),
-      Math.min(p[a + 1] as number, p[b + 1] as number, p[c + 1] as number),
-      Math.max(p[a] as number, p[b] as number, p[c] as number),
-      Math.max(p[a + 1] as number, p[b + 1] as number, p[c + 1] as number),
-    ];
+  /** Smallest projected coordinate k (0: x, 1: y) of triangle t's corners. */
+  private triMin(t: number, k: number): number {
+    const c = this.corners;
+    return Math.min(c[9 * t + k] as number, c[9 * t + 3 + k] as number, c[9 * t + 6 + k] as number);
+  }
+  /** Largest projected coordinate k (0: x, 1: y) of triangle t's corners. */
+  private triMax(t: number, k: number): number {
+    const c = this.corners;
+    return Math.max(c[9 * t + k] as number, c[9 * t + 3 + k] as number, c[9 * t + 6 + k] as number);
   }
 
   /** Whether (x, y, z) is inside the solid. */
@@ -104,19 +134,26 @@ export class PointInMesh {
     const i = Math.floor((x - this.x0) / this.cell);
     const j = Math.floor((y - this.y0) / this.cell);
     if (i < 0 || j < 0 || i >= this.nx || j >= this.ny) return false;
-    const c = j * this.nx + i;
-    const p = this.p;
+    const cell = j * this.nx + i;
+    const c = this.corners;
     let crossings = 0;
-    for (let k = this.start[c] as number, end = this.start[c + 1] as number; k < end; k++) {
+    for (let k = this.start[cell] as number, end = this.start[cell + 1] as number; k < end; k++) {
       const t = this.items[k] as number;
-      const a = 3 * (this.tris[3 * t] as number), b = 3 * (this.tris[3 * t + 1] as number), d = 3 * (this.tris[3 * t + 2] as number);
-      const w0 = edgeWeight(p, b, d, x, y);
-      const w1 = edgeWeight(p, d, a, x, y);
-      const w2 = edgeWeight(p, a, b, x, y);
-      if (Number.isNaN(w0) || Number.isNaN(w1) || Number.isNaN(w2)) continue;
+      const o = 9 * t;
+      const r = this.reversed[t] as number;
+      const ax = c[o] as number, ay = c[o + 1] as number;
+      const bx = c[o + 3] as number, by = c[o + 4] as number;
+      const dx = c[o + 6] as number, dy = c[o + 7] as number;
+      // Most of a cell's triangles miss the point, usually on the first edge: stop at the first that says so.
+      const w0 = edgeWeight(bx, by, dx, dy, (r & 1) !== 0, x, y);
+      if (Number.isNaN(w0)) continue;
+      const w1 = edgeWeight(dx, dy, ax, ay, (r & 2) !== 0, x, y);
+      if (Number.isNaN(w1)) continue;
+      const w2 = edgeWeight(ax, ay, bx, by, (r & 4) !== 0, x, y);
+      if (Number.isNaN(w2)) continue;
       const sum = w0 + w1 + w2;
       // Height of the triangle's plane above (x, y), by barycentric interpolation.
-      const zt = (w0 * (p[a + 2] as number) + w1 * (p[b + 2] as number) + w2 * (p[d + 2] as number)) / sum;
+      const zt = (w0 * (c[o + 2] as number) + w1 * (c[o + 5] as number) + w2 * (c[o + 8] as number)) / sum;
       if (zt > z) crossings++;
     }
     return crossings % 2 === 1;
@@ -134,30 +171,32 @@ function orient(p: Float64Array, a: number, b: number, c: number): number {
 
 /**
  * Edge function of the directed edge u→v at (x, y): positive on the inner (left) side; NaN when the point is
- * outside, or exactly on an edge the fill rule gives to the neighbour.
+ * outside, or exactly on an edge the fill rule gives to the neighbour. `reversed`: u is the higher-numbered
+ * vertex of the two.
  */
-function edgeWeight(p: Float64Array, u: number, v: number, x: number, y: number): number {
+function edgeWeight(ux: number, uy: number, vx: number, vy: number, reversed: boolean, x: number, y: number): number {
   // Evaluate every edge from its lower-numbered end so the two triangles beside it see exactly opposite values
   // (rounding would otherwise let a point fall in neither or both).
-  if (u > v) {
-    const w = edgeFunction(p, v, u, x, y);
+  if (reversed) {
+    const w = edgeFunction(vx, vy, ux, uy, x, y);
     if (w < 0) return -w;
     if (w > 0) return NaN;
-    const dy = (p[u + 1] as number) - (p[v + 1] as number);
-    const dx = (p[u] as number) - (p[v] as number);
+    // The fill rule asks about this triangle's own direction u→v, so the neighbour (which has v→u) gets the
+    // opposite answer and the edge is counted once.
+    const dy = vy - uy;
+    const dx = vx - ux;
     return dy > 0 || (dy === 0 && dx < 0) ? 0 : NaN;
   }
-  const w = edgeFunction(p, u, v, x, y);
+  const w = edgeFunction(ux, uy, vx, vy, x, y);
   if (w > 0) return w;
   if (w < 0) return NaN;
-  const dy = (p[v + 1] as number) - (p[u + 1] as number);
-  const dx = (p[v] as number) - (p[u] as number);
+  const dy = vy - uy;
+  const dx = vx - ux;
   // Half-open rule: an edge is owned by the triangle on its left iff it points up, or left when horizontal.
   return dy > 0 || (dy === 0 && dx < 0) ? 0 : NaN;
 }
 
-function edgeFunction(p: Float64Array, u: number, v: number, x: number, y: number): number {
-  const ux = p[u] as number, uy = p[u + 1] as number, vx = p[v] as number, vy = p[v + 1] as number;
+function edgeFunction(ux: number, uy: number, vx: number, vy: number, x: number, y: number): number {
   return (vx - ux) * (y - uy) - (vy - uy) * (x - ux);
 }
 

@@ -1,10 +1,12 @@
-import { segmentCrossesTriangle, trianglesIntersect } from "./triangle-intersection.js";
+import { ContactSurface } from "./contact-surface.js";
+import { PLANE_STRIDE, segmentCrossesTriangle, trianglesWithPlanesIntersect } from "./triangle-intersection.js";
 import { TriangleGrid, triangleCoordinates } from "./triangle-grid.js";
+import { TrianglePlanes } from "./triangle-planes.js";
 import type { TriMesh } from "./tri-mesh.js";
 
 /**
  * Pairs of triangles of one mesh that intersect, found with a {@link TriangleGrid} (about O(F), not O(F²)) and
- * tested with Möller's triangle–triangle test.
+ * tested with Möller's triangle–triangle test (each triangle's plane computed once, see triangle-planes.ts).
  *
  * Neighbours need care because they always touch: triangles sharing an edge are skipped, and triangles sharing
  * one vertex count only when the edge opposite the shared vertex of one passes through the other's interior
@@ -15,17 +17,21 @@ import type { TriMesh } from "./tri-mesh.js";
  */
 export function findSelfIntersections(mesh: TriMesh, limit = 100): [number, number][] {
   const grid = new TriangleGrid(mesh);
+  const planes = new TrianglePlanes(mesh);
   const idx = mesh.indices;
   const f = idx.length / 3;
   const stamp = new Int32Array(f).fill(-1);
+  const candidates = new Uint32Array(f);
   const a = new Float64Array(9);
   const b = new Float64Array(9);
   const seg = new Float64Array(6);
   const found: [number, number][] = [];
   for (let i = 0; i < f && found.length < limit; i++) {
     triangleCoordinates(mesh, i, a);
-    grid.query(grid.boxes, 6 * i, stamp, i, (j) => {
-      if (j <= i || found.length >= limit) return;
+    const n = grid.queryInto(grid.boxes, 6 * i, stamp, i, candidates);
+    for (let k = 0; k < n && found.length < limit; k++) {
+      const j = candidates[k] as number;
+      if (j <= i) continue;
       let shared = 0;
       let sharedA = -1;
       let sharedB = -1;
@@ -38,14 +44,15 @@ export function findSelfIntersections(mesh: TriMesh, limit = 100): [number, numb
           }
         }
       }
-      if (shared >= 2) return;
+      if (shared >= 2) continue;
       triangleCoordinates(mesh, j, b);
       if (shared === 0) {
-        if (trianglesIntersect(a, b)) found.push([i, j]);
-        return;
+        // A degenerate triangle meets nothing.
+        if (planes.has(i) && planes.has(j) && trianglesWithPlanesIntersect(a, planes.planes, PLANE_STRIDE * i, b, planes.planes, PLANE_STRIDE * j)) found.push([i, j]);
+        continue;
       }
       if (oppositeEdgeCrosses(a, sharedA, b, seg) || oppositeEdgeCrosses(b, sharedB, a, seg)) found.push([i, j]);
-    });
+    }
   }
   return found;
 }
@@ -62,26 +69,8 @@ function oppositeEdgeCrosses(tri: Float64Array, sharedCorner: number, other: Flo
 
 /**
  * Whether any triangle of `a` intersects or touches any triangle of `b` (a grid over `b`, queried with each
- * triangle of `a`). Cost about O(Fa + Fb).
+ * triangle of `a`). Cost about O(Fa + Fb); to ask about one `b` many times, keep a {@link ContactSurface}.
  */
 export function meshesIntersect(a: TriMesh, b: TriMesh): boolean {
-  const grid = new TriangleGrid(b);
-  const fa = a.indices.length / 3;
-  const stamp = new Int32Array(b.indices.length / 3).fill(-1);
-  const box = new Float64Array(6);
-  const ta = new Float64Array(9);
-  const tb = new Float64Array(9);
-  for (let i = 0; i < fa; i++) {
-    triangleCoordinates(a, i, ta);
-    for (let k = 0; k < 3; k++) {
-      box[k] = Math.min(ta[k] as number, ta[3 + k] as number, ta[6 + k] as number);
-      box[3 + k] = Math.max(ta[k] as number, ta[3 + k] as number, ta[6 + k] as number);
-    }
-    let hit = false;
-    grid.query(box, 0, stamp, i, (j) => {
-      if (!hit && trianglesIntersect(ta, triangleCoordinates(b, j, tb))) hit = true;
-    });
-    if (hit) return true;
-  }
-  return false;
+  return new ContactSurface(b).meets(a);
 }

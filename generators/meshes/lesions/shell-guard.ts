@@ -6,58 +6,36 @@
  * The builders keep to this by construction on well-sampled teeth, but "by construction" rests on the layers'
  * facets being close to parallel, which a coarse grid or a new tooth shape can break. So every volume is built,
  * checked here, and rebuilt with wider margins if it fails (see buildChecked); the grids over the tooth's layers
- * are built once per tooth and reused. Cost about O(F) per volume.
+ * are built once per tooth, on first use, and reused. Cost about O(F) per volume.
  */
+import { ContactSurface } from "../geometry/contact-surface.js";
 import { checkEdgeManifold } from "../geometry/edge-manifold.js";
 import { eulerCharacteristic } from "../geometry/euler-characteristic.js";
 import { PointInMesh } from "../geometry/point-in-mesh.js";
 import { findSelfIntersections } from "../geometry/self-intersections.js";
 import { signedVolume } from "../geometry/signed-volume.js";
-import { trianglesIntersect } from "../geometry/triangle-intersection.js";
-import { TriangleGrid, triangleCoordinates } from "../geometry/triangle-grid.js";
 import type { TriMesh } from "../geometry/tri-mesh.js";
 
 /** Hosts a tooth's volumes can have. */
 export type ToothHost = "enamel" | "dentin" | "pulp";
 
+type Layer = "outer" | "dentin" | "pulp";
+
+/** One layer of the tooth, indexed for point-inside and surface-contact questions. */
 class Surface {
   readonly solid: PointInMesh;
-  readonly grid: TriangleGrid;
-  private readonly stamp: Int32Array;
-  private token = 0;
+  readonly contact: ContactSurface;
 
-  constructor(readonly mesh: TriMesh) {
+  constructor(mesh: TriMesh) {
     this.solid = new PointInMesh(mesh);
-    this.grid = new TriangleGrid(mesh);
-    this.stamp = new Int32Array(mesh.indices.length / 3).fill(-1);
+    this.contact = new ContactSurface(mesh);
   }
 
-  /** Whether any triangle of `other` meets this surface. */
-  meets(other: TriMesh): boolean {
-    const box = new Float64Array(6);
-    const a = new Float64Array(9);
-    const b = new Float64Array(9);
-    for (let t = 0; t < other.indices.length / 3; t++) {
-      triangleCoordinates(other, t, a);
-      for (let k = 0; k < 3; k++) {
-        box[k] = Math.min(a[k] as number, a[3 + k] as number, a[6 + k] as number);
-        box[3 + k] = Math.max(a[k] as number, a[3 + k] as number, a[6 + k] as number);
-      }
-      let hit = false;
-      this.grid.query(box, 0, this.stamp, this.token++, (j) => {
-        if (!hit && trianglesIntersect(a, triangleCoordinates(this.mesh, j, b))) hit = true;
-      });
-      if (hit) return true;
-    }
-    return false;
-  }
-
-  /** Count of `other`'s vertices inside this surface. */
-  verticesInside(other: TriMesh): number {
+  /** Whether `inside` is the answer for every vertex of `other` (stops at the first that differs). */
+  allVertices(other: TriMesh, inside: boolean): boolean {
     const p = other.positions;
-    let n = 0;
-    for (let i = 0; i < p.length; i += 3) if (this.solid.contains(p[i] as number, p[i + 1] as number, p[i + 2] as number)) n++;
-    return n;
+    for (let i = 0; i < p.length; i += 3) if (this.solid.contains(p[i] as number, p[i + 1] as number, p[i + 2] as number) !== inside) return false;
+    return true;
   }
 }
 
@@ -67,22 +45,30 @@ export function isSolid(mesh: TriMesh): boolean {
 }
 
 export class ShellGuard {
-  private readonly surfaces: Record<"outer" | "dentin" | "pulp", Surface>;
+  private readonly layers: Record<Layer, TriMesh>;
+  /**
+   * Indexed on first use: a tooth with only a root filling never asks about its outer surface. (Layers are never
+   * edited in place once built, so indexing later sees the same surfaces.)
+   */
+  private readonly surfaces: Partial<Record<Layer, Surface>> = {};
 
   constructor(layers: { outer: TriMesh; dentin: TriMesh; pulp: TriMesh }) {
-    this.surfaces = { outer: new Surface(layers.outer), dentin: new Surface(layers.dentin), pulp: new Surface(layers.pulp) };
+    this.layers = { outer: layers.outer, dentin: layers.dentin, pulp: layers.pulp };
+  }
+
+  private surface(layer: Layer): Surface {
+    return (this.surfaces[layer] ??= new Surface(this.layers[layer]));
   }
 
   /** Whether `mesh` is a valid solid strictly inside `host`. */
   accepts(mesh: TriMesh, host: ToothHost): boolean {
     if (!isSolid(mesh)) return false;
-    const count = mesh.positions.length / 3;
     const [inside, outside] = host === "enamel" ? ["outer", "dentin"] as const : host === "dentin" ? ["dentin", "pulp"] as const : ["pulp", null] as const;
-    const within = this.surfaces[inside];
-    if (within.verticesInside(mesh) !== count || within.meets(mesh)) return false;
+    const within = this.surface(inside);
+    if (!within.allVertices(mesh, true) || within.contact.meets(mesh)) return false;
     if (outside === null) return true;
-    const without = this.surfaces[outside];
-    return without.verticesInside(mesh) === 0 && !without.meets(mesh);
+    const without = this.surface(outside);
+    return without.allVertices(mesh, false) && !without.contact.meets(mesh);
   }
 }
 

@@ -7,10 +7,9 @@
  * Simplification: the whole pulp space is filled, chamber included; clinically the chamber holds a core or the
  * crown's build-up, often as radiopaque as gutta-percha.
  */
+import { ContactSurface } from "../geometry/contact-surface.js";
 import { PointInMesh } from "../geometry/point-in-mesh.js";
 import { findSelfIntersections } from "../geometry/self-intersections.js";
-import { trianglesIntersect } from "../geometry/triangle-intersection.js";
-import { TriangleGrid, triangleCoordinates } from "../geometry/triangle-grid.js";
 import type { TriMesh } from "../geometry/tri-mesh.js";
 import { vertexNormals } from "../geometry/vertex-normals.js";
 import type { MaterialVolume } from "../materials.js";
@@ -69,14 +68,11 @@ export function buildRootFilling(tooth: ToothMeshes, guard: ShellGuard): Materia
 /** The pulp's surface, for finding the vertices of an inset copy that break out of it or fold. */
 class PulpWalls {
   private readonly solid: PointInMesh;
-  private readonly grid: TriangleGrid;
-  private readonly stamp: Int32Array;
-  private token = 0;
+  private readonly wall: ContactSurface;
 
   constructor(private readonly pulp: TriMesh) {
     this.solid = new PointInMesh(pulp);
-    this.grid = new TriangleGrid(pulp);
-    this.stamp = new Int32Array(pulp.indices.length / 3).fill(-1);
+    this.wall = new ContactSurface(pulp);
   }
 
   /**
@@ -121,21 +117,7 @@ class PulpWalls {
     const idx = mesh.indices;
     const p = mesh.positions;
     for (let v = 0; v < p.length / 3; v++) if (!this.solid.contains(p[3 * v] as number, p[3 * v + 1] as number, p[3 * v + 2] as number)) tooFar.add(v);
-    const a = new Float64Array(9);
-    const b = new Float64Array(9);
-    const box = new Float64Array(6);
-    for (let t = 0; t < idx.length / 3; t++) {
-      triangleCoordinates(mesh, t, a);
-      for (let k = 0; k < 3; k++) {
-        box[k] = Math.min(a[k] as number, a[3 + k] as number, a[6 + k] as number);
-        box[3 + k] = Math.max(a[k] as number, a[3 + k] as number, a[6 + k] as number);
-      }
-      let hit = false;
-      this.grid.query(box, 0, this.stamp, this.token++, (j) => {
-        if (!hit && trianglesIntersect(a, triangleCoordinates(this.pulp, j, b))) hit = true;
-      });
-      if (hit) for (let c = 0; c < 3; c++) tooNear.add(idx[3 * t + c] as number);
-    }
+    for (const t of this.wall.touching(mesh)) for (let c = 0; c < 3; c++) tooNear.add(idx[3 * t + c] as number);
     for (const pair of findSelfIntersections(mesh, 10_000)) for (const t of pair) for (let c = 0; c < 3; c++) tooFar.add(idx[3 * t + c] as number);
     return { tooFar, tooNear };
   }
