@@ -76,13 +76,21 @@ export class ShellGuard {
 export const MARGIN_STEPS: readonly number[] = [1, 2, 4, 8];
 
 /**
- * Builds a volume with growing margins until the guard accepts it, then falls back to `fallback` (a small
- * inscribed solid, see inscribed-ball.ts); throws if that fails too, since a silent bad volume would corrupt
- * every ray through it.
+ * Builds a volume with growing margins until the guard accepts it (each builder in turn, when given several),
+ * then falls back to `fallback` (a small inscribed solid, see inscribed-ball.ts); throws if that fails too, since
+ * a silent bad volume would corrupt every ray through it.
  */
-export function buildChecked(guard: ShellGuard, host: ToothHost, build: (margin: number) => TriMesh, fallback: () => TriMesh, what: string): TriMesh {
-  const built = tryBuildChecked(guard, host, build);
-  if (built) return built;
+export function buildChecked(
+  guard: ShellGuard,
+  host: ToothHost,
+  build: ((margin: number) => TriMesh) | readonly ((margin: number) => TriMesh)[],
+  fallback: () => TriMesh,
+  what: string,
+): TriMesh {
+  for (const b of typeof build === "function" ? [build] : build) {
+    const built = tryBuildChecked(guard, host, b);
+    if (built) return built;
+  }
   const mesh = fallback();
   if (guard.accepts(mesh, host)) return mesh;
   throw new Error(`${what}: no valid volume inside the ${host}`);

@@ -53,6 +53,22 @@ describe("fillings", () => {
   }
 });
 
+describe("filling dentin boxes where the DEJ curves round the first focus", () => {
+  // With one focus one dentin thickness in, these boxes fell back to the inscribed solid.
+  for (const [fdi, seed, surfaces] of [[24, "a", ["D"]], [24, "b", ["M", "O", "D"]], [45, "a", ["O"]], [14, "c", ["M", "O", "D"]], [11, "a", ["M", "O"]]] as const) {
+    it(`${fdi} (${seed}) ${surfaces.join("")}: every dentin box is a box, inside the dentin`, () => {
+      const tooth = toothOf(fdi, seed);
+      const volumes = buildFillings(tooth, { filledSurfaces: [...surfaces] }, new Rng("f"));
+      const boxes = volumes.filter((v) => v.host === "dentin");
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const v of boxes) {
+        expect(v.mesh.positions.length / 3).toBeGreaterThan(6);
+        expectInHost(v, tooth, `${fdi} ${seed} box`);
+      }
+    });
+  }
+});
+
 describe("crowns", () => {
   const materials: LabMaterial[] = ["monolithic_zirconia", "layered_zirconia", "lithium_disilicate", "leucite_glass_ceramic", "pfm", "full_cast_metal"];
   for (const fdi of [26, 47, 11, 34]) {
