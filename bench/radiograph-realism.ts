@@ -303,6 +303,8 @@ function materialOf(projection: Projection, width: number, height: number): (Mat
   return out;
 }
 
+/** Lesion − ring contrast (ring within the lesion's tooth) per depth class: does darkness follow the class? */
+const ringToothByDepth: Record<(typeof DEPTHS)[number], number[]> = { E1: [], E2: [], D1: [], D2: [], D3: [] };
 const t1 = performance.now();
 for (let index = 0; index < PATIENTS; index++) {
   const { patient, scene, views, rng } = prepareRadiographs(config, index);
@@ -331,7 +333,9 @@ for (let index = 0; index < PATIENTS; index++) {
       synDepths[lesion.attributes.depth]++;
       syn.grades[GRADE_OF_DEPTH[lesion.attributes.depth]]++;
       const tooth = shot.annotation.objects.find((o) => o.kind === "tooth" && o.fdi === lesion.fdi);
-      syn.crops.push(cropStats(image, pixelSizeMm, box, inTile(lesion.mask), tooth ? inTile(tooth.mask) : null));
+      const crop = cropStats(image, pixelSizeMm, box, inTile(lesion.mask), tooth ? inTile(tooth.mask) : null);
+      syn.crops.push(crop);
+      if (crop.ringTooth !== null) ringToothByDepth[lesion.attributes.depth].push(crop.ringTooth);
     }
     for (const object of shot.annotation.objects) {
       const box = object.kind === "tooth" || (object.kind === "lookalike" && object.attributes.type === "cervical_burnout") ? tileBox(object.mask) : null;
@@ -423,6 +427,14 @@ console.log("");
 console.log(`| depth class mix E1 / E2 / D1 / D2 / D3 | synthetic annotated lesions | synthetic records (all lesions of the ${PATIENTS} charts) |`);
 console.log(`|---|---|---|`);
 console.log(`| share | ${mix(synDepths, DEPTHS)} | ${mix(recordDepths, DEPTHS)} |`);
+console.log("");
+console.log(`| synthetic lesion − ring contrast, ring within the lesion's tooth, by depth class | contrast / (p95 − p5) | share no darker than the ring (≥ 0) |`);
+console.log(`|---|---|---|`);
+for (const d of DEPTHS) {
+  const v = ringToothByDepth[d];
+  const share = v.length === 0 ? "–" : `${Math.round((100 * v.filter((x) => x >= 0).length) / v.length)} %`;
+  console.log(`| ${d} | ${cell(v, 3)} | ${share} |`);
+}
 console.log("");
 console.log(`| synthetic material (per-image median, 8-bit) | grey level | share of image pixels |`);
 console.log(`|---|---|---|`);
