@@ -6,6 +6,7 @@
  *
  * Borders: half-sample symmetric, as gaussian-blur.ts, so the blur keeps the image's sum.
  */
+import { scratchFloat32 } from "../scratch.js";
 import { reflect } from "./gaussian-blur.js";
 
 /** Widths of the n boxes whose combined variance is closest to σ² (Kovesi 2010, eq. 3-4). */
@@ -92,14 +93,73 @@ function boxColumns(src: Float32Array, dst: Float32Array, width: number, height:
 export function boxGaussianBlur(image: Float32Array, width: number, height: number, sigma: number): Float32Array {
   if (image.length !== width * height) throw new RangeError(`image has ${image.length} values, expected ${width}x${height}`);
   if (!(sigma > 0) || !Number.isFinite(sigma)) throw new RangeError(`invalid blur sigma: ${sigma}`);
+  return boxBlurInto(image, width, height, sigma, new Float32Array(image.length), new Float32Array(image.length));
+}
+
+/** The blur with two work arrays of the image's size (neither `image`); returns the one holding the result. */
+function boxBlurInto(image: Float32Array, width: number, height: number, sigma: number, a: Float32Array, b: Float32Array): Float32Array {
   const widths = boxWidths(sigma).filter((w) => w > 1);
-  let a = new Float32Array(image.length);
   boxRows(image, a, width, height, widths);
-  let b = new Float32Array(image.length);
   const acc = new Float64Array(width);
   for (const w of widths) {
     boxColumns(a, b, width, height, w, acc);
     [a, b] = [b, a];
   }
   return a;
+}
+
+/**
+ * The same blur computed at half resolution, for wide σ: the image averaged over 2×2 blocks, blurred by three
+ * boxes of σ' = √(σ² − 1) / 2 half-resolution pixels, and interpolated back bilinearly. Per axis the averaging
+ * and the interpolation together give each output pixel the input at offsets −2..1 (even pixels; −1..2 odd)
+ * with weights 1/8, 1/8, 3/8, 3/8 (3/8, 3/8, 1/8, 1/8): centred on the pixel, variance 1 px², which σ' leaves
+ * out, so the total variance is σ² as before. The boxes then run over a quarter of the pixels. Borders: half-sample symmetric at both resolutions; the sum is kept for even sizes.
+ * Returns a new array, or `out` if given (which must not be `image`).
+ */
+export function halfResolutionBoxBlur(image: Float32Array, width: number, height: number, sigma: number, out?: Float32Array): Float32Array {
+  if (image.length !== width * height) throw new RangeError(`image has ${image.length} values, expected ${width}x${height}`);
+  if (!(sigma > 1) || !Number.isFinite(sigma)) throw new RangeError(`invalid half-resolution blur sigma: ${sigma}`);
+  const hw = (width + 1) >> 1;
+  const hh = (height + 1) >> 1;
+  const half = scratchFloat32("half-blur:image", hw * hh);
+  downsample(image, width, height, half, hw, hh);
+  const blurred = boxBlurInto(half, hw, hh, Math.sqrt(sigma * sigma - 1) / 2, scratchFloat32("half-blur:a", hw * hh), scratchFloat32("half-blur:b", hw * hh));
+  const result = out ?? new Float32Array(image.length);
+  upsample(blurred, hw, hh, result, width, height);
+  return result;
+}
+
+/** 2×2 block means (an odd last row or column averages with itself). */
+function downsample(image: Float32Array, width: number, height: number, half: Float32Array, hw: number, hh: number): void {
+  for (let J = 0; J < hh; J++) {
+    const a = 2 * J * width;
+    const b = Math.min(2 * J + 1, height - 1) * width;
+    for (let I = 0; I < hw; I++) {
+      const x0 = 2 * I;
+      const x1 = Math.min(x0 + 1, width - 1);
+      half[J * hw + I] = 0.25 * (image[a + x0]! + image[a + x1]! + image[b + x0]! + image[b + x1]!);
+    }
+  }
+}
+
+/**
+ * Bilinear interpolation back to full resolution: pixel centre i + ½ lies at half-resolution coordinate
+ * i/2 − ¼, so an even pixel takes ¾ of its block and ¼ of the one before, an odd pixel ¾ of its block and ¼ of
+ * the one after (reflected at the borders).
+ */
+function upsample(half: Float32Array, hw: number, hh: number, out: Float32Array, width: number, height: number): void {
+  const line = new Float64Array(hw);
+  for (let j = 0; j < height; j++) {
+    const J = j >> 1;
+    const K = j & 1 ? Math.min(J + 1, hh - 1) : Math.max(J - 1, 0);
+    const a = J * hw;
+    const b = K * hw;
+    for (let I = 0; I < hw; I++) line[I] = 0.75 * half[a + I]! + 0.25 * half[b + I]!;
+    const base = j * width;
+    for (let i = 0; i < width; i++) {
+      const I = i >> 1;
+      const k = i & 1 ? Math.min(I + 1, hw - 1) : Math.max(I - 1, 0);
+      out[base + i] = 0.75 * line[I]! + 0.25 * line[k]!;
+    }
+  }
 }

@@ -4,6 +4,7 @@
  * so intensity falls off along the anode-cathode axis. Over an intraoral field (about 3-4 cm at 20-40 cm) the
  * fall-off is a few percent [U], modelled as a linear ramp.
  */
+import { expNeg } from "./exp-log-tables.js";
 
 /** Heel effect: intensity changes by `gradient` (a fraction, signed) from the first to the last column or row. */
 export interface HeelEffect {
@@ -20,7 +21,7 @@ export function expectedCounts(L: Float32Array, width: number, height: number, p
   for (let y = 0; y < height; y++) {
     const base = y * width;
     const ry = row[y]!;
-    for (let x = 0; x < width; x++) out[base + x] = column[x]! * ry * Math.exp(-L[base + x]!);
+    for (let x = 0; x < width; x++) out[base + x] = column[x]! * ry * expNeg(L[base + x]!);
   }
   return out;
 }

@@ -8,7 +8,9 @@
  * then spreads (so the blur correlates the noise, as in real sensors), and electronics add their noise after.
  */
 import type { Rng } from "../../../core/rng.js";
+import { scratchFloat32 } from "../scratch.js";
 import type { DetectorSettings } from "./detector-settings.js";
+import { expNeg, logOf } from "./exp-log-tables.js";
 import { expectedCounts, heelScale } from "./expected-counts.js";
 import { blurColumnsAtRow, blurRows, gaussianBlur, gaussianKernel } from "./gaussian-blur.js";
 import { logTransform } from "./log-transform.js";
@@ -36,32 +38,61 @@ export function exposeSensor(L: Float32Array, width: number, height: number, set
   checkReadout(settings);
   if (edgeEnhancement && !(edgeEnhancement.amount >= 0)) throw new RangeError(`invalid edge enhancement amount: ${edgeEnhancement.amount}`);
   if (!(high > low)) throw new RangeError(`invalid window: [${low}, ${high}]`);
-  const fround = Math.fround;
-
   // (1) Counts: N0·h·e^(−L) (float32, as expectedCounts stores it), then one Poisson draw per pixel.
   const quantum = rng.fork("quantum");
-  const gaussian = quantum.fork("gaussian");
-  const exact = quantum.fork("exact");
   const { column, row } = heelScale(width, height, photonsPerPixel, settings.heel);
-  const counts = new Float32Array(n);
+  // Intermediates live in scratch buffers (scratch.ts), each fully overwritten before it is read.
+  const counts = scratchFloat32("expose:counts", n);
+  drawCounts(L, counts, width, height, column, row, quantum.fork("gaussian"), quantum.fork("exact"));
+
+  // (2) PSF blur, then readout (gain, read noise, offset, ADC clip) and log, a row at a time.
+  const kernel = psfSigmaPx > 0 ? gaussianKernel(psfSigmaPx) : null;
+  const rows = kernel ? scratchFloat32("expose:rows", n) : counts;
+  if (kernel) blurRows(counts, rows, width, height, kernel);
+  const log = scratchFloat32("expose:log", n);
+  readOutLog(rows, log, width, height, kernel, gain, offset, readNoise, adcMax, Math.log(gain * photonsPerPixel), rng.fork("readout"));
+
+  // (3) Unsharp mask and 12-bit window (round half up, clip; see windowTo12Bit).
+  const out = new Uint16Array(n);
+  const scale = 4095 / (high - low);
+  if (edgeEnhancement) sharpenWindow(log, maskBlur(log, width, height, edgeEnhancement.sigmaPx, scratchFloat32("expose:blurred", n)), edgeEnhancement.amount, low, scale, out);
+  else sharpenWindow(log, log, 0, low, scale, out);
+  return out;
+}
+
+/*
+ * The sweeps, each its own function of numbers and arrays: V8 then optimises each loop once, instead of
+ * deoptimising one long function at every stage it had not reached when it compiled it.
+ */
+
+function drawCounts(L: Float32Array, counts: Float32Array, width: number, height: number, column: Float64Array, row: Float64Array, gaussian: Rng, exact: Rng): void {
+  const fround = Math.fround;
   const z = new Float64Array(width);
   for (let y = 0; y < height; y++) {
     const base = y * width;
     const ry = row[y]!;
     gaussian.fillNormalsZiggurat(z);
-    for (let x = 0; x < width; x++) counts[base + x] = poissonDraw(fround(column[x]! * ry * Math.exp(-L[base + x]!)), z[x]!, exact);
+    for (let x = 0; x < width; x++) counts[base + x] = poissonDraw(fround(column[x]! * ry * expNeg(L[base + x]!)), z[x]!, exact);
   }
+}
 
-  // (2) PSF blur, then readout (gain, read noise, offset, ADC clip) and log, a row at a time.
-  const readout = rng.fork("readout");
+function readOutLog(
+  rows: Float32Array,
+  log: Float32Array,
+  width: number,
+  height: number,
+  kernel: Float64Array | null,
+  gain: number,
+  offset: number,
+  readNoise: number,
+  adcMax: number,
+  open: number,
+  readout: Rng,
+): void {
+  const fround = Math.fround;
   const floor = 0.5 * gain;
-  const open = Math.log(gain * photonsPerPixel);
-  const kernel = psfSigmaPx > 0 ? gaussianKernel(psfSigmaPx) : null;
-  const rows = kernel ? new Float32Array(n) : counts;
-  if (kernel) blurRows(counts, rows, width, height, kernel);
   const acc = new Float64Array(width);
-  const log = new Float32Array(n);
-  z.fill(0);
+  const z = new Float64Array(width);
   for (let y = 0; y < height; y++) {
     const base = y * width;
     if (kernel) blurColumnsAtRow(rows, width, height, kernel, y, acc);
@@ -70,28 +101,26 @@ export function exposeSensor(L: Float32Array, width: number, height: number, set
     for (let x = 0; x < width; x++) {
       const v = offset + gain * (fround(acc[x]!) + readNoise * z[x]!);
       const signal = fround(v < 0 ? 0 : v > adcMax ? adcMax : v) - offset;
-      log[base + x] = open - Math.log(signal > floor ? signal : floor);
+      log[base + x] = open - logOf(signal > floor ? signal : floor);
     }
   }
+}
 
-  // (3) Unsharp mask and 12-bit window (round half up, clip; see windowTo12Bit).
-  const out = new Uint16Array(n);
-  const scale = 4095 / (high - low);
-  if (edgeEnhancement) {
-    const blurred = maskBlur(log, width, height, edgeEnhancement.sigmaPx);
-    const a = edgeEnhancement.amount;
-    for (let i = 0; i < n; i++) {
+/** out = window(log + amount·(log − blurred)); with amount 0, the plain window of log. */
+function sharpenWindow(log: Float32Array, blurred: Float32Array, amount: number, low: number, scale: number, out: Uint16Array): void {
+  const fround = Math.fround;
+  if (amount > 0) {
+    for (let i = 0; i < log.length; i++) {
       const v = log[i]!;
-      const t = (fround(v + a * (v - blurred[i]!)) - low) * scale + 0.5;
+      const t = (fround(v + amount * (v - blurred[i]!)) - low) * scale + 0.5;
       out[i] = t < 0 ? 0 : t > 4095 ? 4095 : t;
     }
   } else {
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < log.length; i++) {
       const t = (log[i]! - low) * scale + 0.5;
       out[i] = t < 0 ? 0 : t > 4095 ? 4095 : t;
     }
   }
-  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
  * sensors export). The flat field is the nominal N0 without the heel ramp, since the heel effect belongs to the
  * tube, not to the sensor's calibration, and so survives into real images.
  */
+import { logOf } from "./exp-log-tables.js";
 import type { Readout } from "./readout.js";
 
 /**
@@ -19,7 +20,7 @@ export function logTransform(raw: Float32Array, readout: Pick<Readout, "gain" | 
   const out = new Float32Array(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const signal = raw[i]! - offset;
-    out[i] = open - Math.log(signal > floor ? signal : floor);
+    out[i] = open - logOf(signal > floor ? signal : floor);
   }
   return out;
 }

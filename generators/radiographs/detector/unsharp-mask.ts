@@ -6,11 +6,11 @@
  * (dental-domain.md 2.3, look-alikes). Applied to the log image, before windowing, as vendors do on the
  * displayed image.
  */
-import { boxGaussianBlur } from "./box-gaussian.js";
+import { halfResolutionBoxBlur } from "./box-gaussian.js";
 import { gaussianBlur } from "./gaussian-blur.js";
 
-/** Above this σ (px) the mask uses the three-box approximation (box-gaussian.ts): the mask's exact shape is a vendor
- * choice, and its cost would otherwise dominate the detector [A]. */
+/** Above this σ (px) the mask uses the three-box approximation at half resolution (box-gaussian.ts): the mask's
+ * exact shape is a vendor choice, and its cost would otherwise dominate the detector [A]. */
 const BOX_ABOVE_SIGMA = 2;
 
 export interface EdgeEnhancement {
@@ -29,7 +29,10 @@ export function unsharpMask(image: Float32Array, width: number, height: number, 
   return blurred;
 }
 
-/** The mask's blur (new array): three boxes above BOX_ABOVE_SIGMA, else the exact Gaussian. */
-export function maskBlur(image: Float32Array, width: number, height: number, sigmaPx: number): Float32Array {
-  return sigmaPx > BOX_ABOVE_SIGMA ? boxGaussianBlur(image, width, height, sigmaPx) : gaussianBlur(image, width, height, sigmaPx);
+/**
+ * The mask's blur: three boxes at half resolution above BOX_ABOVE_SIGMA, else the exact Gaussian. A new array,
+ * or `out` if given (not `image`).
+ */
+export function maskBlur(image: Float32Array, width: number, height: number, sigmaPx: number, out?: Float32Array): Float32Array {
+  return sigmaPx > BOX_ABOVE_SIGMA ? halfResolutionBoxBlur(image, width, height, sigmaPx, out) : gaussianBlur(image, width, height, sigmaPx, out);
 }

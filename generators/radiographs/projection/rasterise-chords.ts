@@ -25,8 +25,17 @@
  */
 import type { TriMesh } from "../../meshes/geometry/tri-mesh.js";
 import type { Mat4 } from "../../meshes/arch/mat4.js";
+import { scratchFloat32 } from "../scratch.js";
 import { emptyTile, type ChordTile } from "./chord-tile.js";
 import { projectionMaps, type ParallelView, type ProjectionMaps } from "./parallel-view.js";
+
+/** A rectangle of pixels, bounds inclusive: columns x0..x1, rows y0..y1. */
+export interface PixelRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /** Sub-pixel bits: 8, i.e. 1/256 pixel (as in Direct3D 11 / Vulkan rasterisers). */
 const SUBPIXEL_BITS = 8;
@@ -63,8 +72,11 @@ function ensureScratch(vertices: number): void {
  *
  * The mesh must be closed and outward-oriented (counter-clockwise seen from outside); on an open mesh the result
  * is meaningless.
+ *
+ * Options: see {@link RasteriseOptions}.
  */
-export function rasteriseChords(mesh: TriMesh, view: ParallelView | ProjectionMaps, transform?: Mat4): ChordTile {
+export function rasteriseChords(mesh: TriMesh, view: ParallelView | ProjectionMaps, transform?: Mat4, options: RasteriseOptions = {}): ChordTile {
+  const { clip, scratch, accumulate } = options;
   const maps = "ax" in view ? view : projectionMaps(view);
   const positions = mesh.positions;
   const indices = mesh.indices;
@@ -112,10 +124,10 @@ export function rasteriseChords(mesh: TriMesh, view: ParallelView | ProjectionMa
 
   // Tile: pixel centres (256·i + 128) inside the snapped bounds, clipped to the image.
   // For integers, (a + 255) >> 8 = ceil(a / 256) and a >> 8 = floor(a / 256), negative a included.
-  const tx0 = Math.max(0, (minX - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS);
-  const ty0 = Math.max(0, (minY - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS);
-  const tx1 = Math.min(maps.width - 1, (maxX - HALF) >> SUBPIXEL_BITS);
-  const ty1 = Math.min(maps.height - 1, (maxY - HALF) >> SUBPIXEL_BITS);
+  const tx0 = Math.max(0, clip ? clip.x0 : 0, (minX - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS);
+  const ty0 = Math.max(0, clip ? clip.y0 : 0, (minY - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS);
+  const tx1 = Math.min(maps.width - 1, clip ? clip.x1 : Infinity, (maxX - HALF) >> SUBPIXEL_BITS);
+  const ty1 = Math.min(maps.height - 1, clip ? clip.y1 : Infinity, (maxY - HALF) >> SUBPIXEL_BITS);
   if (tx1 < tx0 || ty1 < ty0) return emptyTile();
   const tileWidth = tx1 - tx0 + 1;
   const tileHeight = ty1 - ty0 + 1;
@@ -126,9 +138,56 @@ export function rasteriseChords(mesh: TriMesh, view: ParallelView | ProjectionMa
   sums.fill(0);
 
   fillTriangles(indices, sx, sy, sz, mirrored, tx0, ty0, tx1, ty1, tileWidth, sums);
-  const data = new Float32Array(area);
-  data.set(sums);
+  const data = scratch ? scratchFloat32(scratch, area) : new Float32Array(area);
+  if (accumulate) {
+    const chords = accumulate.chords;
+    storeAndAdd(sums, data, tx0, ty0, tileWidth, tileHeight, maps.width, accumulate.image, accumulate.weight, chords ?? accumulate.image, chords !== undefined);
+  } else data.set(sums);
   return { x0: tx0, y0: ty0, width: tileWidth, height: tileHeight, data };
+}
+
+export interface RasteriseOptions {
+  /**
+   * Restricts the tile to a pixel rectangle: pixels outside it are neither drawn nor stored (a caller that needs
+   * chords only there pays only for them). Inside it every chord is the same as without.
+   */
+  clip?: PixelRect;
+  /** Names a buffer (scratch.ts) to hold the tile's data instead of a new array: for a tile used and dropped before the next call with that name. */
+  scratch?: string;
+  /**
+   * While storing the tile, also adds weight × chord into `image` (row-major, the view's width; see
+   * accumulateChords in chord-tile.ts), and the chord itself into `chords` when given: one pass instead of two.
+   */
+  accumulate?: { image: Float32Array; weight: number; chords?: Float32Array };
+}
+
+/** data = float32(sums); image += weight · data and (with `both`) chords += data, where data ≠ 0. */
+function storeAndAdd(
+  sums: Float64Array,
+  data: Float32Array,
+  x0: number,
+  y0: number,
+  tileWidth: number,
+  tileHeight: number,
+  imageWidth: number,
+  image: Float32Array,
+  weight: number,
+  chords: Float32Array,
+  both: boolean,
+): void {
+  const fround = Math.fround;
+  for (let r = 0; r < tileHeight; r++) {
+    const from = r * tileWidth;
+    const row = (y0 + r) * imageWidth + x0;
+    for (let c = 0; c < tileWidth; c++) {
+      const chord = fround(sums[from + c]!);
+      data[from + c] = chord;
+      if (chord === 0) continue;
+      const at = row + c;
+      image[at] = image[at]! + weight * chord;
+      if (both) chords[at] = chords[at]! + chord;
+    }
+  }
 }
 
 /**
@@ -218,6 +277,7 @@ function fillTriangles(
     else if (x1 > hi) hi = x1;
     if (x2 < lo) lo = x2;
     else if (x2 > hi) hi = x2;
+    const spanX = hi - lo;
     let bx0 = (lo - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS;
     let bx1 = (hi - HALF) >> SUBPIXEL_BITS;
     if (bx0 < tx0) bx0 = tx0;
@@ -229,6 +289,7 @@ function fillTriangles(
     else if (y1 > hi) hi = y1;
     if (y2 < lo) lo = y2;
     else if (y2 > hi) hi = y2;
+    const spanY = hi - lo;
     let by0 = (lo - HALF + SUBPIXEL - 1) >> SUBPIXEL_BITS;
     let by1 = (hi - HALF) >> SUBPIXEL_BITS;
     if (by0 < ty0) by0 = ty0;
@@ -285,13 +346,20 @@ function fillTriangles(
     const zdy = sign * gy * SUBPIXEL;
 
     // A row crosses the (convex) triangle in one interval, so its covered pixels are contiguous and the scan
-    // stops at the first miss after a hit. (Rows are not: a sliver can skip every pixel centre of one row and
-    // cover some of the next.)
+    // stops at the first miss after a hit; it also stops at a miss on an edge whose function does not grow along
+    // x (it stays negative for the rest of the row). (Rows are not contiguous: a sliver can skip every pixel
+    // centre of one row and cover some of the next.)
     // On wide triangles (over 8 px; below that the divisions cost more than the pixels they skip), jump close to
     // the first covered pixel of each row: each edge whose function grows along x is negative until n ≥ −w/dx. The float quotient is only an estimate, so start one pixel early; the exact integer
     // tests below still decide every pixel.
     const wide = bx1 - bx0 > 8;
     let rowStart = (by0 - ty0) * tileWidth - tx0;
+    if (!wide && spanX < SMALL_SPAN && spanY < SMALL_SPAN) {
+      // A small triangle (most of a fine mesh): every edge function over its box is below 2^30 in magnitude,
+      // so the same integers run as int32, and one sign test of w0 | w1 | w2 checks all three edges.
+      fillSmall(data, rowStart, bx0, bx1, by0, by1, tileWidth, w0Row | 0, w1Row | 0, w2Row | 0, w0dx | 0, w1dx | 0, w2dx | 0, w0dy | 0, w1dy | 0, w2dy | 0, zRow, zdx, zdy);
+      continue;
+    }
     for (let y = by0; y <= by1; y++) {
       let w0 = w0Row;
       let w1 = w1Row;
@@ -316,7 +384,7 @@ function fillTriangles(
         if (w0 >= 0 && w1 >= 0 && w2 >= 0) {
           data[rowStart + x]! += z;
           hit = true;
-        } else if (hit) break;
+        } else if (hit || (w0 < 0 && w0dx <= 0) || (w1 < 0 && w1dx <= 0) || (w2 < 0 && w2dx <= 0)) break;
         w0 += w0dx;
         w1 += w1dx;
         w2 += w2dx;
@@ -328,5 +396,62 @@ function fillTriangles(
       zRow += zdy;
       rowStart += tileWidth;
     }
+  }
+}
+
+/**
+ * Unclipped extent (sub-pixel units) below which a triangle is filled by fillSmall: 64 pixels. Every coordinate
+ * difference over its box (pixel centres up to one pixel past it included) is then below 2^14 + 2^9, so each
+ * edge function, a difference of two such products plus the tie bias, stays below 2^30: exact in int32.
+ */
+const SMALL_SPAN = 64 * SUBPIXEL;
+
+/** The row scan of fillTriangles for a small triangle, in int32 edge functions (see SMALL_SPAN). */
+function fillSmall(
+  data: Float64Array,
+  rowStart: number,
+  bx0: number,
+  bx1: number,
+  by0: number,
+  by1: number,
+  tileWidth: number,
+  w0Row: number,
+  w1Row: number,
+  w2Row: number,
+  w0dx: number,
+  w1dx: number,
+  w2dx: number,
+  w0dy: number,
+  w1dy: number,
+  w2dy: number,
+  zRow: number,
+  zdx: number,
+  zdy: number,
+): void {
+  // Edges whose function does not grow along x: once negative, they stay negative for the rest of the row.
+  const flat0 = w0dx <= 0;
+  const flat1 = w1dx <= 0;
+  const flat2 = w2dx <= 0;
+  for (let y = by0; y <= by1; y++) {
+    let w0 = w0Row;
+    let w1 = w1Row;
+    let w2 = w2Row;
+    let z = zRow;
+    let hit = false;
+    for (let x = bx0; x <= bx1; x++) {
+      if ((w0 | w1 | w2) >= 0) {
+        data[rowStart + x]! += z;
+        hit = true;
+      } else if (hit || (w0 < 0 && flat0) || (w1 < 0 && flat1) || (w2 < 0 && flat2)) break;
+      w0 = (w0 + w0dx) | 0;
+      w1 = (w1 + w1dx) | 0;
+      w2 = (w2 + w2dx) | 0;
+      z += zdx;
+    }
+    w0Row = (w0Row + w0dy) | 0;
+    w1Row = (w1Row + w1dy) | 0;
+    w2Row = (w2Row + w2dy) | 0;
+    zRow += zdy;
+    rowStart += tileWidth;
   }
 }

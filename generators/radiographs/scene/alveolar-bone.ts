@@ -48,6 +48,13 @@ export interface BoneSample {
   reach: number;
   /** 1 / |cos| of the ray against the arch normal (how much longer than the width every path is). */
   obliquity: number;
+  /**
+   * Which affine piece of the model the crossing lies on: samples with the same piece (≥ 0) share the arch
+   * segment, the side of the crest and the side of the width cap, so s, depth, reach and obliquity are affine in
+   * the sensor point between them (exactly interpolable). −1 where the ray misses the arch or crosses it at a
+   * segment's clamped end.
+   */
+  piece: number;
 }
 
 /**
@@ -138,6 +145,7 @@ export class AlveolarBone {
     out.path = 0;
     out.depth = 0;
     out.reach = Number.NaN;
+    out.piece = -1;
     const ux = this.ux;
     const uy = this.uy;
     const q = -px * uy + py * ux;
@@ -146,7 +154,8 @@ export class AlveolarBone {
     if (seg < 0) return out;
     // The table picks the segment; the crossing itself is computed exactly for this ray's q.
     const q0 = this.qs[seg] as number;
-    const f = Math.min(1, Math.max(0, (q - q0) / ((this.qs[seg + 1] as number) - q0)));
+    const raw = (q - q0) / ((this.qs[seg + 1] as number) - q0);
+    const f = Math.min(1, Math.max(0, raw));
     const w = (this.ws[seg] as number) + f * ((this.ws[seg + 1] as number) - (this.ws[seg] as number));
     const a = this.nodes[seg]!;
     const b = this.nodes[seg + 1]!;
@@ -158,9 +167,11 @@ export class AlveolarBone {
     out.s = (this.arc[seg] as number) + f * ((this.arc[seg + 1] as number) - (this.arc[seg] as number));
     out.depth = depth;
     out.obliquity = this.segmentObliquity[seg] as number;
-    const width = Math.min(MAX_WIDTH, a.width + f * (b.width - a.width) + 2 * FLARE_PER_MM * Math.max(0, depth));
+    const open = a.width + f * (b.width - a.width) + 2 * FLARE_PER_MM * Math.max(0, depth);
+    const width = Math.min(MAX_WIDTH, open);
     out.reach = width * out.obliquity;
     if (depth > 0) out.path = out.reach;
+    if (raw === f) out.piece = 4 * seg + (depth > 0 ? 1 : 0) + (open > MAX_WIDTH ? 2 : 0);
     return out;
   }
 }

@@ -3,7 +3,7 @@ import { Rng } from "../../../../core/rng.js";
 import { mat4FromBasis, type Mat4 } from "../../../../generators/meshes/arch/mat4.js";
 import { signedVolume } from "../../../../generators/meshes/geometry/signed-volume.js";
 import type { TriMesh } from "../../../../generators/meshes/geometry/tri-mesh.js";
-import type { ChordTile } from "../../../../generators/radiographs/projection/chord-tile.js";
+import { accumulateChords, type ChordTile } from "../../../../generators/radiographs/projection/chord-tile.js";
 import { centredView, projectionMaps, type ParallelView, type Vec3 } from "../../../../generators/radiographs/projection/parallel-view.js";
 import { rasteriseChords } from "../../../../generators/radiographs/projection/rasterise-chords.js";
 import { box, boxChord, merge, pixelCentre, randomRigid, sphere, sphereSagitta, toLocal, torus } from "./fixtures.js";
@@ -264,5 +264,53 @@ describe("rasteriseChords", () => {
     // Magnified: the 6 mm sphere spans 6 × 1.1 / 0.1 = 66 pixels.
     expect(a.width).toBeGreaterThanOrEqual(65);
     expect(a.width).toBeLessThanOrEqual(67);
+  });
+
+  it("clipped to a pixel rectangle, draws exactly the unclipped chords inside it and nothing outside", () => {
+    const mesh = merge(torus(6, 2, 48, 24), sphere(1.5, 24, 11, [0, 0, 0]));
+    const view = centredView({ centre: [0, 0, 0], u: X, v: Y, pixelSize: 0.1, width: 181, height: 181 });
+    const m = randomRigid(new Rng("clip"));
+    const whole = rasteriseChords(mesh, view, m);
+    for (const clip of [
+      { x0: 40, y0: 75, x1: 120, y1: 98 },
+      { x0: -10, y0: -10, x1: 60, y1: 300 },
+      { x0: 500, y0: 0, x1: 600, y1: 10 },
+    ]) {
+      const part = rasteriseChords(mesh, view, m, { clip });
+      if (part.width === 0) {
+        expect(clip.x0).toBeGreaterThan(whole.x0 + whole.width);
+        continue;
+      }
+      expect(part.x0).toBe(Math.max(whole.x0, clip.x0));
+      expect(part.y0).toBe(Math.max(whole.y0, clip.y0));
+      expect(part.x0 + part.width - 1).toBe(Math.min(whole.x0 + whole.width - 1, clip.x1));
+      expect(part.y0 + part.height - 1).toBe(Math.min(whole.y0 + whole.height - 1, clip.y1));
+      for (let j = part.y0; j < part.y0 + part.height; j++) for (let i = part.x0; i < part.x0 + part.width; i++) expect(chordAt(part, i, j)).toBe(chordAt(whole, i, j));
+    }
+  });
+
+  it("can hold a tile in a named scratch buffer: the same chords, overwritten by the next call with that name", () => {
+    const view = centredView({ centre: [0, 0, 0], u: X, v: Y, pixelSize: 0.1, width: 101, height: 101 });
+    const big = rasteriseChords(sphere(3, 32, 15), view);
+    const a = rasteriseChords(sphere(3, 32, 15), view, undefined, { scratch: "test-tile" });
+    expect(Array.from(a.data)).toEqual(Array.from(big.data));
+    const small = rasteriseChords(sphere(1, 16, 7), view);
+    const b = rasteriseChords(sphere(1, 16, 7), view, undefined, { scratch: "test-tile" });
+    expect(Array.from(b.data)).toEqual(Array.from(small.data));
+    expect(b.data.buffer).toBe(a.data.buffer);
+  });
+
+  it("can add weight × chord into an image (and the chord into another) as it stores the tile, as accumulateChords does", () => {
+    const view = centredView({ centre: [0, 0, 0], u: X, v: Y, pixelSize: 0.1, width: 101, height: 81 });
+    const mesh = sphere(3, 32, 15, [0.7, -0.4, 0]);
+    const plain = rasteriseChords(mesh, view);
+    const expected = new Float32Array(101 * 81).fill(0.25);
+    accumulateChords(expected, 101, plain, 0.3);
+    const image = new Float32Array(101 * 81).fill(0.25);
+    const chords = new Float32Array(101 * 81);
+    const tile = rasteriseChords(mesh, view, undefined, { accumulate: { image, weight: 0.3, chords } });
+    expect(Array.from(tile.data)).toEqual(Array.from(plain.data));
+    expect(Array.from(image)).toEqual(Array.from(expected));
+    for (let j = 0; j < 81; j++) for (let i = 0; i < 101; i++) expect(chords[j * 101 + i]).toBe(chordAt(plain, i, j));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AlveolarBone, type BoneNode, type BoneSample } from "../../../../generators/radiographs/scene/alveolar-bone.js";
 
-const sample = (): BoneSample => ({ s: 0, depth: 0, path: 0, reach: 0, obliquity: 1 });
+const sample = (): BoneSample => ({ s: 0, depth: 0, path: 0, reach: 0, obliquity: 1, piece: -1 });
 /** A straight lower arch along x at y = 0, crest at z = -2, 8 mm wide. */
 const straight: BoneNode[] = [-20, -10, 0, 10, 20].map((x) => ({ x, y: 0, crestZ: -2, width: 8 }));
 
