@@ -28,6 +28,7 @@ import { prepareRadiographs, shootView } from "../generators/radiographs/encode-
 import { projectScene, type Projection } from "../generators/radiographs/render/project-scene.js";
 import { aimOf } from "../generators/radiographs/scene/aim.js";
 import { drawView } from "../generators/radiographs/scene/view-geometry.js";
+import { withoutLesions } from "../generators/radiographs/scene/without-lesions.js";
 import {
   connectedComponents,
   crop,
@@ -305,9 +306,13 @@ function materialOf(projection: Projection, width: number, height: number): (Mat
 
 /** Lesion − ring contrast (ring within the lesion's tooth) per depth class: does darkness follow the class? */
 const ringToothByDepth: Record<(typeof DEPTHS)[number], number[]> = { E1: [], E2: [], D1: [], D2: [], D3: [] };
+/** Mean grey-level drop inside each lesion's mask against the same view rendered without lesion volumes. */
+const dropByDepth: Record<(typeof DEPTHS)[number], number[]> = { E1: [], E2: [], D1: [], D2: [], D3: [] };
+
 const t1 = performance.now();
 for (let index = 0; index < PATIENTS; index++) {
   const { patient, scene, views, rng } = prepareRadiographs(config, index);
+  const sound = withoutLesions(scene);
   for (const tooth of patient.teeth) for (const lesion of tooth.lesions) recordDepths[lesion.depth]++;
   for (const view of views) {
     const viewRng = rng.fork(`view-${view.name}`);
@@ -315,6 +320,9 @@ for (let index = 0; index < PATIENTS; index++) {
     if (!shot) continue;
     const { width, height, pixelSizeMm } = shot.annotation.image;
     const image = windowTo8Bit({ width, height, data: shot.pixels }, {});
+    // The same view without the lesion volumes (same geometry, exposure and noise: the forks are stable).
+    const clean = shootView(patient, sound, view, config, rng.fork(`view-${view.name}`));
+    const cleanImage = clean ? windowTo8Bit({ width, height, data: clean.pixels }, {}) : null;
     syn.images++;
     syn.imagePixelMm.push(pixelSizeMm);
     synMagnification.push(shot.acquisition.magnification);
@@ -336,6 +344,20 @@ for (let index = 0; index < PATIENTS; index++) {
       const crop = cropStats(image, pixelSizeMm, box, inTile(lesion.mask), tooth ? inTile(tooth.mask) : null);
       syn.crops.push(crop);
       if (crop.ringTooth !== null) ringToothByDepth[lesion.attributes.depth].push(crop.ringTooth);
+      if (cleanImage) {
+        const m = lesion.mask;
+        let drop = 0;
+        let n = 0;
+        for (let y = 0; y < m.h; y++) {
+          for (let x = 0; x < m.w; x++) {
+            if (!m.data[y * m.w + x]) continue;
+            const k = (m.y0 + y) * width + m.x0 + x;
+            drop += cleanImage.data[k]! - image.data[k]!;
+            n++;
+          }
+        }
+        if (n > 0) dropByDepth[lesion.attributes.depth].push(drop / n);
+      }
     }
     for (const object of shot.annotation.objects) {
       const box = object.kind === "tooth" || (object.kind === "lookalike" && object.attributes.type === "cervical_burnout") ? tileBox(object.mask) : null;
@@ -428,12 +450,11 @@ console.log(`| depth class mix E1 / E2 / D1 / D2 / D3 | synthetic annotated lesi
 console.log(`|---|---|---|`);
 console.log(`| share | ${mix(synDepths, DEPTHS)} | ${mix(recordDepths, DEPTHS)} |`);
 console.log("");
-console.log(`| synthetic lesion − ring contrast, ring within the lesion's tooth, by depth class | contrast / (p95 − p5) | share no darker than the ring (≥ 0) |`);
-console.log(`|---|---|---|`);
+console.log(`| synthetic lesions by depth class | lesion − ring contrast, ring within the tooth, / (p95 − p5) | share no darker than the ring (≥ 0) | grey-level drop in the mask vs the same view without the lesion (8-bit) | share with a drop under 1 grey level |`);
+console.log(`|---|---|---|---|---|`);
+const share = (v: readonly number[], test: (x: number) => boolean) => (v.length === 0 ? "–" : `${Math.round((100 * v.filter(test).length) / v.length)} %`);
 for (const d of DEPTHS) {
-  const v = ringToothByDepth[d];
-  const share = v.length === 0 ? "–" : `${Math.round((100 * v.filter((x) => x >= 0).length) / v.length)} %`;
-  console.log(`| ${d} | ${cell(v, 3)} | ${share} |`);
+  console.log(`| ${d} | ${cell(ringToothByDepth[d], 3)} | ${share(ringToothByDepth[d], (x) => x >= 0)} | ${cell(dropByDepth[d], 1)} | ${share(dropByDepth[d], (x) => x < 1)} |`);
 }
 console.log("");
 console.log(`| synthetic material (per-image median, 8-bit) | grey level | share of image pixels |`);

@@ -8,18 +8,11 @@ import { describe, expect, it } from "vitest";
 import type { AnnotatedObject } from "../../../core/sinks/annotations/index.js";
 import { radiographsConfigSchema } from "../../../generators/radiographs/config.js";
 import { prepareRadiographs, shootView } from "../../../generators/radiographs/encode-patient-radiographs.js";
-import type { Scene } from "../../../generators/radiographs/scene/scene.js";
+import { withoutLesions } from "../../../generators/radiographs/scene/without-lesions.js";
 import { DEPTH_CLASSES, type DepthClass } from "../../../generators/patient/types.js";
 
 const config = radiographsConfigSchema.parse({ patients: 12, seed: "caries", preset: "clinic", views: ["bitewing", "periapical"], periapicals: 2, size: "512x384", resolution: 0.6 });
 
-/** The scene with every lesion volume removed (the teeth keep their carved cavities: only demineralisation goes). */
-function withoutLesions(scene: Scene): Scene {
-  return {
-    ...scene,
-    teeth: scene.teeth.map((t) => ({ ...t, volumes: () => t.volumes().filter((v) => !v.role.startsWith("lesion:")) })),
-  };
-}
 
 /** 12-bit values this high are saturated (behind metal): a lesion there has no contrast to lose. */
 const SATURATED = 4090;
