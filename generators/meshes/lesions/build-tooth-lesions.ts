@@ -148,17 +148,18 @@ export function buildToothLesions(
       let mesh: TriMesh;
       try {
         mesh = buildChecked(
-        guard,
-        "dentin",
-        (margin) => dentinPart(plan.patches.dentin, focus, reach, dentin0, carving.dentinCarve, margin),
-        // The last resort: a small solid at the lesion's mid-depth, or, where a pulp horn or a carved cavity
-        // leaves no room there, at the first point along the lesion's axis with room for it.
-        () => firstInside(guard, "dentin", [reach / 2, reach / 4, reach * 0.75, 0.1, 0.15, 0.2, 0.3, 0.05].map((f) => () => inscribedBall(lerp(surface, focus, f), [out.dentin, out.pulp]))),
-        what,
-      );
+          guard,
+          "dentin",
+          (margin) => dentinPart(plan.patches.dentin, focus, reach, dentin0, carving.dentinCarve, margin),
+          // The last resort: a small solid at the lesion's mid-depth, or, where a pulp horn or a carved cavity
+          // leaves no room there, at the first point along the lesion's axis with room for it.
+          () => firstInside(guard, "dentin", [reach / 2, reach / 4, reach * 0.75, 0.1, 0.15, 0.2, 0.3, 0.05].map((f) => () => inscribedBall(lerp(surface, focus, f), [out.dentin, out.pulp]))),
+          what,
+        );
       } catch {
-        // No room for even the smallest solid (rare: a pulp horn under a deep carved cavity,
-        // seen once in the sweeps behind the radiograph tests): the lesion keeps its enamel part rather than carry a volume outside its host.
+        // No room for even the smallest solid (rare: a pulp horn under a deep carved cavity, seen once in the
+        // sweeps behind the radiograph tests): the lesion keeps its enamel part rather than carry a volume outside
+        // its host.
         continue;
       }
       volumes.push({ mesh, material: "dentin", density: plan.dentinDensity, host: "dentin", role: "lesion:dentin", fdi: tooth.fdi, lesionId: plan.lesion.id });
