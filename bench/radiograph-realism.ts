@@ -20,7 +20,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { decode } from "fast-png";
-import type { AnnotatedObject, MaskTile } from "../core/sinks/annotations/index.js";
+import { maskBbox, type AnnotatedObject, type MaskTile } from "../core/sinks/annotations/index.js";
 import { windowTo8Bit } from "../core/sinks/image/index.js";
 import type { DepthClass } from "../generators/patient/types.js";
 import { radiographsConfigSchema } from "../generators/radiographs/config.js";
@@ -161,22 +161,10 @@ function cropStats(
 
 const inTile = (m: MaskTile) => (x: number, y: number) => x >= m.x0 && y >= m.y0 && x < m.x0 + m.w && y < m.y0 + m.h && m.data[(y - m.y0) * m.w + (x - m.x0)] !== 0;
 
-/** Inclusive pixel box of a mask tile's set pixels, or null. */
+/** Inclusive pixel box [x0, y0, x1, y1] of a mask tile's set pixels, or null (maskBbox in corner form). */
 function tileBox(m: MaskTile): [number, number, number, number] | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -1;
-  let y1 = -1;
-  for (let j = 0; j < m.h; j++) {
-    for (let i = 0; i < m.w; i++) {
-      if (m.data[j * m.w + i] === 0) continue;
-      x0 = Math.min(x0, m.x0 + i);
-      x1 = Math.max(x1, m.x0 + i);
-      y0 = Math.min(y0, m.y0 + j);
-      y1 = Math.max(y1, m.y0 + j);
-    }
-  }
-  return x1 < 0 ? null : [x0, y0, x1, y1];
+  const b = maskBbox(m);
+  return b ? [b[0], b[1], b[0] + b[2] - 1, b[1] + b[3] - 1] : null;
 }
 
 function decodeGray(path: string): Raster & { data: Uint8Array } {
